@@ -1,0 +1,56 @@
+package th.go.municipal.publication.common;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * Input or an action that the service refuses, with a Thai message naming the field.
+ *
+ * <p>It extends {@link ProcessEngineException} so that, thrown from a listener, it rolls back the
+ * engine's transaction like any engine failure; {@link ApiErrors} finds it again inside the engine's
+ * wrapping exceptions and turns it into the contract's JSON error with the right status.
+ */
+public class InputRejectedException extends ProcessEngineException {
+
+  /** Why the input was refused; decides the HTTP status. */
+  public enum Reason {
+    INVALID(400),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    CONFLICT(409);
+
+    public final int status;
+
+    Reason(int status) {
+      this.status = status;
+    }
+  }
+
+  private final Reason reason;
+  private final String field;
+
+  public InputRejectedException(Reason reason, String field, String message) {
+    super(message);
+    this.reason = reason;
+    this.field = field;
+  }
+
+  public static InputRejectedException invalid(String field, String message) {
+    return new InputRejectedException(Reason.INVALID, field, message);
+  }
+
+  public static InputRejectedException forbidden(String message) {
+    return new InputRejectedException(Reason.FORBIDDEN, null, message);
+  }
+
+  public static InputRejectedException conflict(String field, String message) {
+    return new InputRejectedException(Reason.CONFLICT, field, message);
+  }
+
+  public Reason getReason() {
+    return reason;
+  }
+
+  public String getField() {
+    return field;
+  }
+}

@@ -1,0 +1,116 @@
+package th.go.municipal.publication.config;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.ApiErrors;
+
+/**
+ * Camunda's REST API at {@code /engine-rest}: HTTP basic authentication (so authorization checks
+ * apply to every call) and the contract's JSON errors in place of Camunda's own.
+ */
+@Configuration
+class RestApiConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(RestApiConfiguration.class);
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-basic-authentication");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+
+  /** The Jersey application of the REST API, with our exception mappers added. */
+  @Component
+  @ApplicationPath("/engine-rest")
+  static class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
+    @Override
+    protected void registerAdditionalResources() {
+      register(AnyFailure.class);
+      register(EngineFailure.class);
+      register(RestFailure.class);
+      register(JsonMappingFailure.class);
+      register(JsonParseFailure.class);
+    }
+  }
+
+  static Response toResponse(Throwable failure) {
+    ApiErrors.Translated translated = ApiErrors.translate(failure);
+    if (translated.status() >= 500) {
+      log.error("Engine REST call failed", failure);
+    } else {
+      log.debug("Engine REST call refused: {}", failure.getMessage());
+    }
+    return Response.status(translated.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .entity(translated.body()).build();
+  }
+
+  // Jersey picks the mapper of the nearest exception type, then the highest priority (lowest
+  // number); Camunda registers mappers for each of these types, so each gets one of ours.
+
+  /** Any failure. */
+  @Priority(1)
+  public static class AnyFailure implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable failure) {
+      return RestApiConfiguration.toResponse(failure);
+    }
+  }
+
+  /** Engine failures, including ours thrown from listeners. */
+  @Priority(1)
+  public static class EngineFailure implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException failure) {
+      return RestApiConfiguration.toResponse(failure);
+    }
+  }
+
+  /** Failures raised by the REST layer itself (unknown ids, bad parameters). */
+  @Priority(1)
+  public static class RestFailure implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException failure) {
+      return RestApiConfiguration.toResponse(failure);
+    }
+  }
+
+  /** JSON the REST layer cannot map. */
+  @Priority(1)
+  public static class JsonMappingFailure implements ExceptionMapper<JsonMappingException> {
+    @Override
+    public Response toResponse(JsonMappingException failure) {
+      return RestApiConfiguration.toResponse(new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+          Response.Status.BAD_REQUEST, failure.getOriginalMessage()));
+    }
+  }
+
+  /** Text that is not JSON. */
+  @Priority(1)
+  public static class JsonParseFailure implements ExceptionMapper<JsonParseException> {
+    @Override
+    public Response toResponse(JsonParseException failure) {
+      return RestApiConfiguration.toResponse(new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+          Response.Status.BAD_REQUEST, failure.getOriginalMessage()));
+    }
+  }
+}

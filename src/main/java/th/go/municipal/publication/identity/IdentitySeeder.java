@@ -1,0 +1,173 @@
+package th.go.municipal.publication.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the contract's groups, the authorizations each role needs in Tasklist and Cockpit, the
+ * shared Tasklist filters and, in the demo profile only, the demo users. Idempotent: it only adds
+ * what is missing, so it runs at every start and on every node of a cluster.
+ */
+@Component
+@Order(2)
+class IdentitySeeder implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
+  static final String PUBLICATION_PROCESS = "publicationRequest";
+  static final String INCIDENT_PROCESS = "incidentReport";
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final MunicipalityProperties municipality;
+
+  IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, MunicipalityProperties municipality) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.municipality = municipality;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (MunicipalityProperties.Unit unit : municipality.getUnits()) {
+      String reporter = Groups.reporter(unit.id());
+      String head = Groups.head(unit.id());
+      group(reporter, "ผู้รับผิดชอบการให้ข้อมูล " + unit.name());
+      group(head, "หัวหน้าหน่วยงาน " + unit.name());
+      grant(reporter, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(reporter, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(reporter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      grant(head, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(head, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS, Permissions.READ);
+      grant(head, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(head, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+    group(Groups.WEBMASTER, "ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่ (Webmaster)");
+    group(Groups.MAYOR, "นายกเทศมนตรี (Mayor)");
+    group(Groups.AUDITOR, "ผู้ตรวจสอบ (Auditor)");
+    for (String watcher : List.of(Groups.WEBMASTER, Groups.MAYOR, Groups.AUDITOR)) {
+      grant(watcher, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+    // The webmaster watches publishing (retries, incidents) in Cockpit; the mayor follows incidents.
+    grant(Groups.WEBMASTER, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS,
+        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS,
+        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS,
+        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // Auditors read everything and change nothing.
+    grant(Groups.AUDITOR, Resources.PROCESS_DEFINITION, ANY,
+        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(Groups.AUDITOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(Groups.AUDITOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+
+    filter("งานของฉัน (My tasks)", -20, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filter("งานของกลุ่มฉัน (My group tasks)", -10,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+
+    seedDemoUsers();
+  }
+
+  private void seedDemoUsers() {
+    MunicipalityProperties.Demo demo = municipality.getDemo();
+    if (demo.getUsers().isEmpty()) {
+      return;
+    }
+    if (demo.getPassword() == null || demo.getPassword().isBlank()) {
+      throw new IllegalStateException("municipality.demo.password must be set when demo users are configured");
+    }
+    for (MunicipalityProperties.DemoUser demoUser : demo.getUsers()) {
+      if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
+        User user = identityService.newUser(demoUser.id());
+        user.setFirstName(demoUser.firstName());
+        user.setLastName(demoUser.lastName());
+        user.setEmail(demoUser.id() + "@demo.invalid");
+        user.setPassword(demo.getPassword());
+        identityService.saveUser(user);
+        identityService.setUserInfo(demoUser.id(), StaffDirectory.POSITION, demoUser.position());
+      }
+      for (String groupId : demoUser.groups()) {
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+          group(groupId, groupId);
+        }
+        if (identityService.createUserQuery().userId(demoUser.id()).memberOfGroup(groupId).count() == 0) {
+          identityService.createMembership(demoUser.id(), groupId);
+        }
+      }
+    }
+    log.info("Demo profile: {} demo users are available", demo.getUsers().size());
+  }
+
+  private void group(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+    if (exists) {
+      return;
+    }
+    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  private void filter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name);
+    filter.setQuery(query);
+    filter.setProperties(Map.of("priority", priority, "refresh", true,
+        "description", name, "variables", List.of(
+            Map.of("name", "title", "label", "หัวข้อเรื่อง (Title)"),
+            Map.of("name", "unitName", "label", "หน่วยงาน (Unit)"))));
+    filterService.saveFilter(filter);
+    Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+    everyone.setResource(Resources.FILTER);
+    everyone.setResourceId(filter.getId());
+    everyone.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(everyone);
+  }
+}

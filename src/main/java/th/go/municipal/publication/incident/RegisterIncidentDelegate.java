@@ -1,0 +1,28 @@
+package th.go.municipal.publication.incident;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+import th.go.municipal.publication.identity.CurrentUser;
+
+/** At the start of an incident report: validate it, give it its incident number, store it. */
+@Component("registerIncident")
+class RegisterIncidentDelegate implements ExecutionListener {
+
+  private final IncidentService incidents;
+
+  RegisterIncidentDelegate(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    boolean calledFromRequest = execution.getSuperExecution() != null;
+    String requestKey = calledFromRequest ? (String) execution.getVariable(IncidentVariables.REQUEST_KEY) : null;
+    IncidentReport report = incidents.register(CurrentUser.id(execution.getProcessEngineServices()),
+        execution.getProcessInstanceId(), requestKey, execution.getVariables());
+    execution.setProcessBusinessKey(report.getIncidentKey());
+    execution.setVariable(IncidentVariables.INCIDENT_KEY, report.getIncidentKey());
+    execution.setVariable(IncidentVariables.UNIT_NAME, incidents.unitName(report.getUnit()));
+  }
+}

@@ -1,0 +1,34 @@
+package th.go.municipal.publication.incident;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import th.go.municipal.publication.identity.CurrentUser;
+
+/** When the head reports or the mayor acknowledges: check and record it, with the signer. */
+@Component("signIncidentStep")
+class SignIncidentStepListener implements TaskListener {
+
+  private final IncidentService incidents;
+
+  SignIncidentStepListener(IncidentService incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String user = CurrentUser.id(task.getProcessEngineServices());
+    if (user == null) {
+      throw th.go.municipal.publication.common.InputRejectedException.forbidden(
+          "ต้องเข้าสู่ระบบด้วยบัญชีของตนเองก่อนลงนาม (an authenticated user must sign each step)");
+    }
+    switch (task.getTaskDefinitionKey()) {
+      case IncidentVariables.REPORT_INCIDENT -> task.getExecution().setVariable(IncidentVariables.REPORTER_SIGNATURE,
+          incidents.report(user, task.getProcessInstanceId(), task.getVariables()));
+      case IncidentVariables.ACKNOWLEDGE_INCIDENT -> task.getExecution().setVariable(
+          IncidentVariables.MAYOR_SIGNATURE, incidents.acknowledge(user, task.getProcessInstanceId(),
+              task.getVariables()));
+      default -> throw new IllegalStateException("signIncidentStep is not wired for " + task.getTaskDefinitionKey());
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package th.go.municipal.publication.request;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import th.go.municipal.publication.common.ApiError;
+import th.go.municipal.publication.common.ThaiDates;
+import th.go.municipal.publication.identity.ApiCaller;
+import th.go.municipal.publication.identity.Groups;
+import th.go.municipal.publication.identity.MunicipalityProperties;
+import th.go.municipal.publication.identity.StaffDirectory;
+
+/** A request and its signatures, for the people who may see it; the configured units for forms. */
+@RestController
+class RequestController {
+
+  /** One signature as the API shows it. */
+  record SignatureView(String role, String userId, String name, String position, String decision, String comment,
+      Instant signedAt, String signedAtThai) {}
+
+  /** One request as the API shows it. */
+  record RequestView(String businessKey, String unit, String unitName, String title, String details,
+      String category, String oitItem, String externalUrl, String remarks, LocalDate publishFrom,
+      LocalDate publishUntil, boolean urgent, RequestStatus status, String preparedBy, Instant createdAt,
+      List<SignatureView> signatures) {}
+
+  private final PublicationRequestRepository requests;
+  private final RequestSignatureRepository signatures;
+  private final RequestService requestService;
+  private final StaffDirectory staff;
+  private final ApiCaller caller;
+  private final MunicipalityProperties municipality;
+
+  RequestController(PublicationRequestRepository requests, RequestSignatureRepository signatures,
+      RequestService requestService, StaffDirectory staff, ApiCaller caller, MunicipalityProperties municipality) {
+    this.requests = requests;
+    this.signatures = signatures;
+    this.requestService = requestService;
+    this.staff = staff;
+    this.caller = caller;
+    this.municipality = municipality;
+  }
+
+  @GetMapping("/api/requests/{businessKey}")
+  ResponseEntity<?> showRequest(@PathVariable String businessKey, HttpServletRequest http) {
+    String userId = caller.userId(http).orElse(null);
+    if (userId == null) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"publication\", charset=\"UTF-8\"")
+          .body(new ApiError("unauthorized", null, "กรุณาเข้าสู่ระบบ (authentication required)"));
+    }
+    PublicationRequest request = requests.findById(businessKey).filter(r -> maySee(userId, r)).orElse(null);
+    if (request == null) {
+      // The same answer whether it does not exist or is not theirs to see: numbers are guessable.
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", null,
+          "ไม่พบคำขอเลขที่ " + businessKey + " หรือท่านไม่มีสิทธิ์เข้าถึง (not found)"));
+    }
+    List<SignatureView> signed = signatures.findByBusinessKeyOrderByIdAsc(businessKey).stream()
+        .map(s -> new SignatureView(s.getRole().name().toLowerCase(), s.getUserId(), s.getFullName(),
+            s.getPosition(), s.getDecision(), s.getComment(), s.getSignedAt(), ThaiDates.dateTime(s.getSignedAt())))
+        .toList();
+    return ResponseEntity.ok(new RequestView(request.getBusinessKey(), request.getUnit(),
+        requestService.unitName(request.getUnit()), request.getTitle(), request.getDetails(), request.getCategory(),
+        request.getOitItem(), request.getExternalUrl(), request.getRemarks(), request.getPublishFrom(),
+        request.getPublishUntil(), request.isUrgent(), request.getStatus(), request.getPreparedBy(),
+        request.getCreatedAt(), signed));
+  }
+
+  @GetMapping("/api/units")
+  List<MunicipalityProperties.Unit> listUnits() {
+    return municipality.getUnits();
+  }
+
+  private boolean maySee(String userId, PublicationRequest request) {
+    if (requestService.isPreparer(userId, request)) {
+      return true;
+    }
+    List<String> groups = staff.groupsOf(userId);
+    return groups.contains(Groups.head(request.getUnit())) || groups.contains(Groups.WEBMASTER)
+        || groups.contains(Groups.MAYOR) || groups.contains(Groups.AUDITOR) || groups.contains(Groups.ADMIN);
+  }
+}

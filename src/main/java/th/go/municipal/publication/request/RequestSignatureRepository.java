@@ -1,0 +1,15 @@
+package th.go.municipal.publication.request;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Signatures of requests, oldest first. */
+public interface RequestSignatureRepository extends JpaRepository<RequestSignature, Long> {
+
+  List<RequestSignature> findByBusinessKeyOrderByIdAsc(String businessKey);
+
+  Optional<RequestSignature> findFirstByBusinessKeyOrderByIdDesc(String businessKey);
+
+  boolean existsByBusinessKeyAndRoleAndUserId(String businessKey, RequestSignature.Role role, String userId);
+}

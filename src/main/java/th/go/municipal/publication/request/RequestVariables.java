@@ -1,0 +1,38 @@
+package th.go.municipal.publication.request;
+
+/** Names of the process variables of the contract, used by delegates, forms and tests alike. */
+public final class RequestVariables {
+
+  public static final String UNIT = "unit";
+  public static final String TITLE = "title";
+  public static final String DETAILS = "details";
+  public static final String CATEGORY = "category";
+  public static final String OIT_ITEM = "oitItem";
+  public static final String EXTERNAL_URL = "externalUrl";
+  public static final String REMARKS = "remarks";
+  public static final String PUBLISH_FROM = "publishFrom";
+  public static final String PUBLISH_UNTIL = "publishUntil";
+  public static final String URGENT = "urgent";
+
+  public static final String REPORTER_CONFIRMED = "reporterConfirmed";
+  public static final String HEAD_DECISION = "headDecision";
+  public static final String HEAD_COMMENT = "headComment";
+  public static final String WEBMASTER_DECISION = "webmasterDecision";
+  public static final String WEBMASTER_COMMENT = "webmasterComment";
+
+  // Set by the service for later steps and forms to show.
+  public static final String INITIATOR = "initiator";
+  public static final String UNIT_NAME = "unitName";
+  public static final String REQUEST_KEY = "requestKey";
+  public static final String REPORTER_SIGNATURE = "reporterSignature";
+  public static final String APPROVER_SIGNATURE = "approverSignature";
+  public static final String PUBLISHER_SIGNATURE = "publisherSignature";
+  public static final String RETURN_REASON = "returnReason";
+
+  // Task definition keys of the contract.
+  public static final String PREPARE_REQUEST = "prepareRequest";
+  public static final String APPROVE_REQUEST = "approveRequest";
+  public static final String PUBLISH_REQUEST = "publishRequest";
+
+  private RequestVariables() {}
+}

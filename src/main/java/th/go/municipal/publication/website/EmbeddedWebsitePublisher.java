@@ -1,0 +1,25 @@
+package th.go.municipal.publication.website;
+
+import org.springframework.stereotype.Component;
+import th.go.municipal.publication.identity.MunicipalityProperties;
+
+/**
+ * The municipality's own website, served by this application from the published-items table:
+ * publishing is recording the item (done by {@link PublicationService}), so only the address is
+ * computed here.
+ */
+@Component
+class EmbeddedWebsitePublisher implements WebsitePublisher {
+
+  private final MunicipalityProperties municipality;
+
+  EmbeddedWebsitePublisher(MunicipalityProperties municipality) {
+    this.municipality = municipality;
+  }
+
+  @Override
+  public String publish(PublicationContent content) {
+    String base = municipality.getWebsiteUrl().replaceAll("/+$", "");
+    return base + "/items/" + content.businessKey();
+  }
+}
