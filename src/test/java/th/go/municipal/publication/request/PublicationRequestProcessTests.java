@@ -1,0 +1,380 @@
+package th.go.municipal.publication.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import th.go.municipal.publication.ProcessTestSupport;
+import th.go.municipal.publication.audit.AuditEntry;
+import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.common.ApiErrors;
+import th.go.municipal.publication.common.InputRejectedException;
+import th.go.municipal.publication.website.PublishedItemRepository;
+import th.go.municipal.publication.website.WebsitePublisher;
+
+/** Every path through the publication-request model, driven as the demo users would in Tasklist. */
+class PublicationRequestProcessTests extends ProcessTestSupport {
+
+  static final String REPORTER = "reporter.clerk";
+  static final String HEAD = "head.clerk";
+  static final String WEBMASTER = "webmaster";
+  static final String PUBLISH_TASK = "Task_PublishToWebsite";
+
+  @MockitoSpyBean
+  WebsitePublisher publisher;
+
+  @Autowired
+  PublicationRequestRepository requests;
+
+  @Autowired
+  RequestSignatureRepository signatures;
+
+  @Autowired
+  PublishedItemRepository published;
+
+  @Autowired
+  AuditService audit;
+
+  @Test
+  void approvedRequestIsSignedThreeTimesAndPublishedOnce() {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    String key = pi.getBusinessKey() == null ? businessKeyOf(pi) : pi.getBusinessKey();
+    assertThat(key).matches("PR-25\\d\\d-\\d{4}");
+    assertThat(pi).isWaitingAt("prepareRequest").task().isAssignedTo(REPORTER);
+
+    signAsReporter(pi);
+    assertThat(pi).isWaitingAt("approveRequest").task().hasCandidateGroup("head-clerk");
+    assertThat(requests.findById(key)).get().extracting(PublicationRequest::getStatus)
+        .isEqualTo(RequestStatus.AWAITING_APPROVAL);
+
+    decideAsHead(pi, "approve", null);
+    assertThat(pi).isWaitingAt("publishRequest").task().hasCandidateGroup("webmaster");
+    assertThat(pi).variables().containsKeys("reporterSignature", "approverSignature");
+
+    decideAsWebmaster(pi, "publish", null);
+    assertThat(pi).isWaitingAt(PUBLISH_TASK);
+    assertThat(published.existsById(key)).as("nothing is public before the publishing job ran").isFalse();
+
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished", "EndEvent_NoIncident");
+    assertThat(requests.findById(key)).get().extracting(PublicationRequest::getStatus)
+        .isEqualTo(RequestStatus.PUBLISHED);
+    assertThat(published.findById(key)).get().satisfies(item -> {
+      assertThat(item.getTitle()).isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป");
+      assertThat(item.getPublishedBy()).isEqualTo(WEBMASTER);
+      assertThat(item.getPublicUrl()).endsWith("/items/" + key);
+    });
+    List<RequestSignature> signed = signatures.findByBusinessKeyOrderByIdAsc(key);
+    assertThat(signed).extracting(RequestSignature::getRole, RequestSignature::getUserId, RequestSignature::getPosition)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(RequestSignature.Role.REPORTER, REPORTER, "นักประชาสัมพันธ์"),
+            org.assertj.core.groups.Tuple.tuple(RequestSignature.Role.APPROVER, HEAD, "ปลัดเทศบาล"),
+            org.assertj.core.groups.Tuple.tuple(RequestSignature.Role.PUBLISHER, WEBMASTER, "นักวิชาการคอมพิวเตอร์"));
+    assertThat(signed.get(0).getFullName()).isEqualTo("สมชาย ใจดี");
+    assertThat(audit.trailOf(key)).extracting(AuditEntry::getAction).containsExactly(
+        "submitRequest", "EndEvent_NoIncident", "prepareRequest", "approveRequest", "publishRequest", "publishToWebsite",
+        "EndEvent_RequestPublished");
+    assertThat(audit.verify()).as("the audit chain is intact").isEmpty();
+  }
+
+  @Test
+  void headReturnsRequestThenApprovesIt() {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    signAsReporter(pi);
+
+    decideAsHead(pi, "return", "กรุณาแก้ไขจำนวนอัตราให้ถูกต้อง");
+
+    assertThat(pi).isWaitingAt("prepareRequest").task().isAssignedTo(REPORTER);
+    assertThat((String) variable(pi, "returnReason")).contains("กรุณาแก้ไขจำนวนอัตราให้ถูกต้อง");
+    Map<String, Object> fixed = validRequest();
+    fixed.put("title", "ประกาศรับสมัครพนักงานจ้างทั่วไป จำนวน ๒ อัตรา");
+    fixed.put("reporterConfirmed", true);
+    completeTask(REPORTER, task(pi), fixed);
+    assertThat(pi).isWaitingAt("approveRequest");
+    assertThat(variable(pi, "headDecision")).as("the earlier round's decision is cleared").isNull();
+
+    decideAsHead(pi, "approve", null);
+    decideAsWebmaster(pi, "publish", null);
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
+    assertThat(published.findById(pi.getBusinessKey())).get()
+        .extracting(i -> i.getTitle()).isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป จำนวน ๒ อัตรา");
+  }
+
+  @Test
+  void headRejectsRequestAndNothingIsPublished() {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    signAsReporter(pi);
+
+    decideAsHead(pi, "reject", "ข้อมูลนี้เป็นข้อมูลที่ไม่ต้องเปิดเผยตามมาตรา ๑๕");
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_RequestRejected").hasNotPassed(PUBLISH_TASK);
+    assertThat(requests.findById(pi.getBusinessKey())).get().extracting(PublicationRequest::getStatus)
+        .isEqualTo(RequestStatus.REJECTED);
+    assertThat(published.existsById(pi.getBusinessKey())).isFalse();
+  }
+
+  @Test
+  void webmasterReturnsRequestThenPublishesIt() {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    signAsReporter(pi);
+    decideAsHead(pi, "approve", null);
+
+    decideAsWebmaster(pi, "return", "ลิงก์ภายนอกเปิดไม่ได้ กรุณาตรวจสอบ");
+
+    assertThat(pi).isWaitingAt("prepareRequest");
+    assertThat((String) variable(pi, "returnReason")).contains("ลิงก์ภายนอกเปิดไม่ได้");
+    signAsReporter(pi);
+    assertThat(pi).as("a returned request needs the head's approval again").isWaitingAt("approveRequest");
+    decideAsHead(pi, "approve", null);
+    decideAsWebmaster(pi, "publish", null);
+    execute(job());
+    assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
+  }
+
+  @Test
+  void urgentRequestReportsIncidentToMayorAlongsideAndRejectionDoesNotCancelIt() {
+    Map<String, Object> urgent = validRequest();
+    urgent.put("urgent", true);
+    urgent.put("incidentLocation", "ตลาดสดเทศบาล");
+    ProcessInstance pi = startRequest(REPORTER, urgent);
+
+    assertThat(pi).isWaitingAt("prepareRequest", "CallActivity_ReportIncident");
+    ProcessInstance incident = calledProcessInstance("incidentReport", pi);
+    assertThat(incident).isWaitingAt("reportIncident").task().hasCandidateGroup("head-clerk");
+    assertThat(incident).variables().containsEntry("requestKey", pi.getBusinessKey())
+        .containsEntry("incidentLocation", "ตลาดสดเทศบาล");
+
+    signAsReporter(pi);
+    decideAsHead(pi, "reject", "ให้รายงานผ่านช่องทางเหตุเร่งด่วนเท่านั้น");
+    assertThat(pi).as("the rejected publication does not cancel the incident report")
+        .hasPassed("EndEvent_RequestRejected").isWaitingAt("CallActivity_ReportIncident");
+
+    completeTask(HEAD, task(incident), incidentFacts());
+    assertThat(incident).isWaitingAt("acknowledgeIncident").task().hasCandidateGroup("mayor");
+    assertThat((String) variable(incident, "incidentReporterSignature")).startsWith("สมศรี มีสุข");
+    completeTask("mayor", task(incident), Map.of("mayorComment", "รับทราบ ให้ดำเนินการตามแนวทางแก้ไข"));
+
+    assertThat(incident).isEnded().hasPassed("EndEvent_IncidentAcknowledged");
+    assertThat(pi).isEnded().hasPassed("EndEvent_RequestRejected", "EndEvent_IncidentAcknowledged");
+  }
+
+  @Test
+  void urgentIncidentDoesNotWaitForPublication() {
+    Map<String, Object> urgent = validRequest();
+    urgent.put("urgent", true);
+    ProcessInstance pi = startRequest(REPORTER, urgent);
+    ProcessInstance incident = calledProcessInstance("incidentReport", pi);
+
+    completeTask(HEAD, task(incident), incidentFacts());
+    completeTask("mayor", task(incident), Map.of());
+
+    assertThat(incident).isEnded();
+    assertThat(pi).hasPassed("EndEvent_IncidentAcknowledged").isWaitingAt("prepareRequest");
+  }
+
+  @Test
+  void publishingFailsOnceThenSucceedsOnRetryWithoutPublishingTwice() {
+    ProcessInstance pi = walkToPublishing();
+    doThrow(new IllegalStateException("website unavailable")).doCallRealMethod().when(publisher).publish(any());
+
+    assertThatThrownBy(() -> execute(job())).hasMessageContaining("website unavailable");
+    Job retried = job(pi);
+    assertThat(retried.getRetries()).as("five retries remain after the first attempt").isEqualTo(5);
+    assertThat(retried.getDuedate()).as("retried after a back-off, not at once").isInTheFuture();
+    assertThat(published.existsById(pi.getBusinessKey())).isFalse();
+
+    execute(retried);
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
+    assertThat(published.count()).isPositive();
+    verify(publisher, times(2)).publish(any());
+  }
+
+  @Test
+  void publishingThatKeepsFailingBecomesAnIncidentAndKeepsTheApproval() {
+    ProcessInstance pi = walkToPublishing();
+    doThrow(new IllegalStateException("website unavailable")).when(publisher).publish(any());
+
+    // The first attempt and the five retries of the back-off R: PT30S,PT2M,PT10M,PT30M,PT1H.
+    for (int attempt = 0; attempt < 6; attempt++) {
+      assertThatThrownBy(() -> execute(job(pi))).hasMessageContaining("website unavailable");
+    }
+
+    assertThat(job(pi).getRetries()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+    assertThat(pi).isWaitingAt(PUBLISH_TASK);
+    assertThat(requests.findById(pi.getBusinessKey())).get().extracting(PublicationRequest::getStatus)
+        .as("the approval is kept while the website is down").isEqualTo(RequestStatus.AWAITING_PUBLICATION);
+
+    // An administrator retries from Cockpit once the website is back.
+    doCallRealMethod().when(publisher).publish(any());
+    engine.getManagementService().setJobRetries(job(pi).getId(), 1);
+    execute(job(pi));
+    assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
+  }
+
+  @Test
+  void preparerCannotApproveOwnRequestWhateverGroupsTheyHold() {
+    User both = identityService.newUser("both.clerk");
+    both.setFirstName("ทดสอบ");
+    both.setLastName("สองบทบาท");
+    both.setPassword("x-" + System.nanoTime());
+    identityService.saveUser(both);
+    for (String group : List.of("reporter-clerk", "head-clerk", "webmaster")) {
+      identityService.createMembership("both.clerk", group);
+    }
+    ProcessInstance pi = startRequest("both.clerk", validRequest());
+    signAsReporter(pi, "both.clerk");
+
+    assertThatThrownBy(() -> completeTask("both.clerk", task(pi), Map.of("headDecision", "approve")))
+        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
+            .isEqualTo(InputRejectedException.Reason.FORBIDDEN))
+        .hasMessageContaining("separation of duties");
+    assertThat(pi).isWaitingAt("approveRequest");
+
+    decideAsHead(pi, "approve", null);
+    assertThatThrownBy(() -> completeTask("both.clerk", task(pi), Map.of("webmasterDecision", "publish")))
+        .hasMessageContaining("separation of duties");
+    assertThat(pi).isWaitingAt("publishRequest");
+  }
+
+  @Test
+  void headOfAnotherUnitNeitherSeesNorCompletesTheRequest() {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    signAsReporter(pi);
+    Task approval = task(pi);
+
+    long visible = as("head.finance", () -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(pi.getId()).count());
+    assertThat(visible).isZero();
+    assertThatThrownBy(() -> completeTask("head.finance", approval, Map.of("headDecision", "approve")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(pi).isWaitingAt("approveRequest");
+  }
+
+  @Test
+  void laterStepCannotChangeWhatTheReporterSigned() {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    signAsReporter(pi);
+
+    assertThatThrownBy(() -> completeTask(HEAD, task(pi),
+        Map.of("headDecision", "approve", "title", "หัวข้อที่ถูกแก้โดยผู้อนุมัติ")))
+        .hasMessageContaining("ขั้นตอนจัดเตรียม");
+    assertThat(pi).isWaitingAt("approveRequest");
+    assertThat(requests.findById(pi.getBusinessKey())).get().extracting(PublicationRequest::getTitle)
+        .isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป");
+  }
+
+  @Test
+  void headMustGiveReasonToReturnOrReject() {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    signAsReporter(pi);
+
+    assertThatThrownBy(() -> completeTask(HEAD, task(pi), Map.of("headDecision", "reject")))
+        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
+            .isEqualTo("headComment"));
+    assertThatThrownBy(() -> completeTask(HEAD, task(pi), Map.of("headDecision", "maybe")))
+        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
+            .isEqualTo("headDecision"));
+
+    assertThat(pi).isWaitingAt("approveRequest");
+    assertThat(signatures.findByBusinessKeyOrderByIdAsc(pi.getBusinessKey())).hasSize(1);
+  }
+
+  @Test
+  void badStartIsRefusedWithThaiMessageAndStoresNothing() {
+    long requestsBefore = requests.count();
+    long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+    Map<String, Object> bad = validRequest();
+    bad.put("externalUrl", "javascript:alert(1)");
+
+    assertThatThrownBy(() -> startRequest(REPORTER, bad))
+        .satisfies(e -> {
+          InputRejectedException rejected = ApiErrors.find(e, InputRejectedException.class);
+          assertThat(rejected.getField()).isEqualTo("externalUrl");
+          assertThat(rejected.getMessage()).startsWith("URL ภายนอก (externalUrl):").contains("http");
+        });
+
+    assertThat(requests.count()).isEqualTo(requestsBefore);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void reporterOfAnotherUnitCannotSubmitForThisUnit() {
+    assertThatThrownBy(() -> startRequest("reporter.finance", validRequest()))
+        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
+            .isEqualTo(InputRejectedException.Reason.FORBIDDEN));
+  }
+
+  // --- steps ---
+
+  private ProcessInstance walkToPublishing() {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    signAsReporter(pi);
+    decideAsHead(pi, "approve", null);
+    decideAsWebmaster(pi, "publish", null);
+    assertThat(pi).isWaitingAt(PUBLISH_TASK);
+    return pi;
+  }
+
+  private void signAsReporter(ProcessInstance pi) {
+    signAsReporter(pi, REPORTER);
+  }
+
+  private void signAsReporter(ProcessInstance pi, String reporter) {
+    completeTask(reporter, task(pi), Map.of("reporterConfirmed", true));
+  }
+
+  private void decideAsHead(ProcessInstance pi, String decision, String comment) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("headDecision", decision);
+    v.put("headComment", comment);
+    completeTask(HEAD, task(pi), v);
+  }
+
+  private void decideAsWebmaster(ProcessInstance pi, String decision, String comment) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("webmasterDecision", decision);
+    v.put("webmasterComment", comment);
+    completeTask(WEBMASTER, task(pi), v);
+  }
+
+  private static Map<String, Object> incidentFacts() {
+    return withVariables("incidentAt", "2026-11-25T06:30", "incidentLocation", "ตลาดสดเทศบาล",
+        "affectedCount", 12L, "damageArea", "แผงค้า ๒๐ แผง", "cause", "ไฟฟ้าลัดวงจร",
+        "remedy", "ตัดกระแสไฟฟ้า ตั้งจุดช่วยเหลือผู้ค้า");
+  }
+
+  private Object variable(ProcessInstance pi, String name) {
+    return engine.getRuntimeService().getVariable(pi.getId(), name);
+  }
+
+  private String businessKeyOf(ProcessInstance pi) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult().getBusinessKey();
+  }
+}
