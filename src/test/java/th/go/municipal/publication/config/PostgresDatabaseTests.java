@@ -1,0 +1,61 @@
+package th.go.municipal.publication.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import th.go.municipal.publication.ProcessTestSupport;
+import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.website.PublishedItemRepository;
+
+/**
+ * The production database: a real PostgreSQL (binaries from Maven) under the engine and our
+ * Flyway schema, with one request walked to published.
+ */
+class PostgresDatabaseTests extends ProcessTestSupport {
+
+  private static EmbeddedPostgres postgres;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  @Autowired
+  PublishedItemRepository published;
+
+  @Autowired
+  AuditService audit;
+
+  @Test
+  void requestIsPublishedOnPostgres() {
+    ProcessInstance pi = startRequest("reporter.clerk", validRequest());
+    completeTask("reporter.clerk", task(pi), Map.of("reporterConfirmed", true));
+    completeTask("head.clerk", task(pi), Map.of("headDecision", "approve"));
+    completeTask("webmaster", task(pi), Map.of("webmasterDecision", "publish"));
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
+    assertThat(published.existsById(pi.getBusinessKey())).isTrue();
+    assertThat(audit.verify()).as("hashes recomputed from PostgreSQL's stored timestamps").isEmpty();
+  }
+}
