@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
+import th.go.municipal.publication.common.ThaiDates;
 
 /**
  * Who a member of staff is: full name, position and groups, read from the engine's identity
@@ -27,7 +28,13 @@ public class StaffDirectory {
   }
 
   /** A person as they sign: id, full name and position. */
-  public record Signer(String userId, String fullName, String position) {}
+  public record Signer(String userId, String fullName, String position) {
+
+    /** "สมชาย ใจดี ตำแหน่ง นักประชาสัมพันธ์ · 25 พ.ย. 2569 14:03 น." */
+    public String display(java.time.Instant at) {
+      return fullName + (position.isEmpty() ? "" : " ตำแหน่ง " + position) + " · " + ThaiDates.dateTime(at);
+    }
+  }
 
   public Signer signer(String userId) {
     return unchecked(() -> {

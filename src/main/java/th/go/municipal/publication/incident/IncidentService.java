@@ -122,9 +122,7 @@ public class IncidentService {
   }
 
   private String signature(String userId, Instant at) {
-    StaffDirectory.Signer signer = staff.signer(userId);
-    return signer.fullName() + (signer.position().isEmpty() ? "" : " ตำแหน่ง " + signer.position())
-        + " · " + ThaiDates.dateTime(at);
+    return staff.signer(userId).display(at);
   }
 
   private IncidentReport load(String processInstanceId) {

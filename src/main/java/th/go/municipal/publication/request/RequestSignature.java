@@ -51,6 +51,12 @@ public class RequestSignature {
   @Column(name = "signed_at", nullable = false)
   private Instant signedAt;
 
+  @Column(name = "personal_data_basis")
+  private String personalDataBasis;
+
+  @Column(name = "personal_data_comment", length = 2000)
+  private String personalDataComment;
+
   protected RequestSignature() {}
 
   public RequestSignature(String businessKey, Role role, String userId, String fullName, String position,
@@ -63,6 +69,20 @@ public class RequestSignature {
     this.decision = decision;
     this.comment = comment;
     this.signedAt = signedAt;
+  }
+
+  /** The legal basis on which the head approved publishing personal data, and why. */
+  public void recordPersonalDataBasis(String basis, String comment) {
+    this.personalDataBasis = basis;
+    this.personalDataComment = comment;
+  }
+
+  public String getPersonalDataBasis() {
+    return personalDataBasis;
+  }
+
+  public String getPersonalDataComment() {
+    return personalDataComment;
   }
 
   public Long getId() {

@@ -47,7 +47,9 @@ public class RequestValidator {
       Map.entry(RequestVariables.HEAD_DECISION, "ผลการพิจารณาของหัวหน้าหน่วยงาน"),
       Map.entry(RequestVariables.HEAD_COMMENT, "เหตุผล/ความเห็นของหัวหน้าหน่วยงาน"),
       Map.entry(RequestVariables.WEBMASTER_DECISION, "ผลการตรวจทานของผู้นำข้อมูลขึ้นเผยแพร่"),
-      Map.entry(RequestVariables.WEBMASTER_COMMENT, "เหตุผล/ความเห็นของผู้นำข้อมูลขึ้นเผยแพร่"));
+      Map.entry(RequestVariables.WEBMASTER_COMMENT, "เหตุผล/ความเห็นของผู้นำข้อมูลขึ้นเผยแพร่"),
+      Map.entry(RequestVariables.PERSONAL_DATA_BASIS, "ฐานในการเปิดเผยข้อมูลส่วนบุคคล"),
+      Map.entry(RequestVariables.PERSONAL_DATA_COMMENT, "คำอธิบายฐานในการเปิดเผยข้อมูลส่วนบุคคล"));
 
   private final MunicipalityProperties municipality;
 

@@ -13,12 +13,16 @@ public final class RequestVariables {
   public static final String PUBLISH_FROM = "publishFrom";
   public static final String PUBLISH_UNTIL = "publishUntil";
   public static final String URGENT = "urgent";
+  /** File variables attachment1, attachment2, … up to publication.attachments.max-count. */
+  public static final String ATTACHMENT_PREFIX = "attachment";
 
   public static final String REPORTER_CONFIRMED = "reporterConfirmed";
   public static final String HEAD_DECISION = "headDecision";
   public static final String HEAD_COMMENT = "headComment";
   public static final String WEBMASTER_DECISION = "webmasterDecision";
   public static final String WEBMASTER_COMMENT = "webmasterComment";
+  public static final String PERSONAL_DATA_BASIS = "personalDataBasis";
+  public static final String PERSONAL_DATA_COMMENT = "personalDataComment";
 
   // Set by the service for later steps and forms to show.
   public static final String INITIATOR = "initiator";
@@ -28,6 +32,9 @@ public final class RequestVariables {
   public static final String APPROVER_SIGNATURE = "approverSignature";
   public static final String PUBLISHER_SIGNATURE = "publisherSignature";
   public static final String RETURN_REASON = "returnReason";
+  public static final String PERSONAL_DATA_FOUND = "personalDataFound";
+  public static final String PERSONAL_DATA_FINDINGS = "personalDataFindings";
+  public static final String ATTACHMENTS_SUMMARY = "attachmentsSummary";
 
   // Task definition keys of the contract.
   public static final String PREPARE_REQUEST = "prepareRequest";

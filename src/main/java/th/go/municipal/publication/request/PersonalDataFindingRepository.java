@@ -1,0 +1,14 @@
+package th.go.municipal.publication.request;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Personal-data findings of requests. */
+public interface PersonalDataFindingRepository extends JpaRepository<PersonalDataFinding, Long> {
+
+  List<PersonalDataFinding> findByBusinessKeyOrderByIdAsc(String businessKey);
+
+  boolean existsByBusinessKey(String businessKey);
+
+  void deleteByBusinessKey(String businessKey);
+}
