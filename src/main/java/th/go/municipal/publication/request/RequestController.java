@@ -25,23 +25,33 @@ class RequestController {
   record SignatureView(String role, String userId, String name, String position, String decision, String comment,
       Instant signedAt, String signedAtThai) {}
 
+  /** One attachment as the API shows it. */
+  record AttachmentView(String variable, String fileName, String kind, String mediaType, long size, String sha256) {}
+
+  /** One personal-data finding, masked. */
+  record FindingView(String source, String kind, String kindThai, String masked) {}
+
   /** One request as the API shows it. */
   record RequestView(String businessKey, String unit, String unitName, String title, String details,
       String category, String oitItem, String externalUrl, String remarks, LocalDate publishFrom,
       LocalDate publishUntil, boolean urgent, RequestStatus status, String preparedBy, Instant createdAt,
-      List<SignatureView> signatures) {}
+      List<SignatureView> signatures, List<AttachmentView> attachments, List<FindingView> personalData) {}
 
   private final PublicationRequestRepository requests;
   private final RequestSignatureRepository signatures;
+  private final RequestAttachmentRepository attachments;
+  private final PersonalDataFindingRepository findings;
   private final RequestService requestService;
   private final StaffDirectory staff;
   private final ApiCaller caller;
   private final MunicipalityProperties municipality;
 
   RequestController(PublicationRequestRepository requests, RequestSignatureRepository signatures,
-      RequestService requestService, StaffDirectory staff, ApiCaller caller, MunicipalityProperties municipality) {
+      RequestAttachmentRepository attachments, PersonalDataFindingRepository findings, RequestService requestService, StaffDirectory staff, ApiCaller caller, MunicipalityProperties municipality) {
     this.requests = requests;
     this.signatures = signatures;
+    this.attachments = attachments;
+    this.findings = findings;
     this.requestService = requestService;
     this.staff = staff;
     this.caller = caller;
@@ -70,7 +80,13 @@ class RequestController {
         requestService.unitName(request.getUnit()), request.getTitle(), request.getDetails(), request.getCategory(),
         request.getOitItem(), request.getExternalUrl(), request.getRemarks(), request.getPublishFrom(),
         request.getPublishUntil(), request.isUrgent(), request.getStatus(), request.getPreparedBy(),
-        request.getCreatedAt(), signed));
+        request.getCreatedAt(), signed,
+        attachments.findByBusinessKeyOrderByVariableNameAsc(businessKey).stream()
+            .map(a -> new AttachmentView(a.getVariableName(), a.getFileName(), a.getKind(), a.getMediaType(),
+                a.getSizeBytes(), a.getSha256())).toList(),
+        findings.findByBusinessKeyOrderByIdAsc(businessKey).stream()
+            .map(f -> new FindingView(f.getSource(), f.getKind().name(), f.getKind().thaiName, f.getMaskedValue()))
+            .toList()));
   }
 
   @GetMapping("/api/units")
