@@ -1,15 +1,12 @@
 package th.go.municipal.publication.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import th.go.municipal.publication.common.Hashes;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,11 +62,6 @@ public class AuditService {
     String canonical = String.join("\u001f", previousHash, String.valueOf(r.subjectKey()),
         String.valueOf(r.processInstanceId()), r.actor(), r.role(), r.action(), String.valueOf(r.decision()),
         String.valueOf(r.comment()), at.toString());
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256(canonical);
   }
 }

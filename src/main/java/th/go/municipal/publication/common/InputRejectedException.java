@@ -14,6 +14,7 @@ public class InputRejectedException extends ProcessEngineException {
   /** Why the input was refused; decides the HTTP status. */
   public enum Reason {
     INVALID(400),
+    UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
     CONFLICT(409);

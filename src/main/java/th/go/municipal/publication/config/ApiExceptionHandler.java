@@ -2,6 +2,7 @@ package th.go.municipal.publication.config;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +27,10 @@ class ApiExceptionHandler {
     if (translated.status() >= 500) {
       log.error("Request failed", e);
     }
-    return ResponseEntity.status(translated.status()).body(translated.body());
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(translated.status());
+    if (translated.status() == 401) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"publication\", charset=\"UTF-8\"");
+    }
+    return response.body(translated.body());
   }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.InputRejectedException;
 
 /**
  * Who is calling the application's own API: a user with HTTP basic credentials (scripts,
@@ -26,6 +27,12 @@ public class ApiCaller {
   ApiCaller(IdentityService identityService, ProcessEngine processEngine) {
     this.identityService = identityService;
     this.processEngine = processEngine;
+  }
+
+  /** The caller, or a 401 refusal. */
+  public String requireUser(HttpServletRequest request) {
+    return userId(request).orElseThrow(() -> new InputRejectedException(InputRejectedException.Reason.UNAUTHORIZED,
+        null, "กรุณาเข้าสู่ระบบ (authentication required)"));
   }
 
   public Optional<String> userId(HttpServletRequest request) {

@@ -2,8 +2,6 @@ package th.go.municipal.publication.request;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.xml.sax.SAXException;
+import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.InputRejectedException;
 
 /**
@@ -116,7 +115,7 @@ public class AttachmentInspector {
           + " " + megabytes(max) + " (file too large)");
     }
     String text = TEXT_BEARING.contains(detected) ? text(file, detected) : "";
-    return new InspectedAttachment(file.variable(), name, kind.getKey(), detected, content.length, sha256(content),
+    return new InspectedAttachment(file.variable(), name, kind.getKey(), detected, content.length, Hashes.sha256(content),
         text);
   }
 
@@ -164,11 +163,4 @@ public class AttachmentInspector {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
   }
 
-  static String sha256(byte[] content) {
-    try {
-      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -16,13 +16,13 @@ import th.go.municipal.publication.common.InputRejectedException;
  * Reads the attachment File variables (attachment1, attachment2, …) of a request, whichever way
  * they were set: a Tasklist form, the REST API or a variable update between steps.
  */
-final class AttachmentVariables {
+public final class AttachmentVariables {
 
   private static final Pattern NAME = Pattern.compile(RequestVariables.ATTACHMENT_PREFIX + "(\\d+)");
 
   private AttachmentVariables() {}
 
-  static List<IncomingFile> read(VariableScope scope) {
+  public static List<IncomingFile> read(VariableScope scope) {
     List<IncomingFile> files = new ArrayList<>();
     for (String name : scope.getVariableNames()) {
       Matcher m = NAME.matcher(name);

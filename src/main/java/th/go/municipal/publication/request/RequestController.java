@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,12 +59,7 @@ class RequestController {
 
   @GetMapping("/api/requests/{businessKey}")
   ResponseEntity<?> showRequest(@PathVariable String businessKey, HttpServletRequest http) {
-    String userId = caller.userId(http).orElse(null);
-    if (userId == null) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"publication\", charset=\"UTF-8\"")
-          .body(new ApiError("unauthorized", null, "กรุณาเข้าสู่ระบบ (authentication required)"));
-    }
+    String userId = caller.requireUser(http);
     PublicationRequest request = requests.findById(businessKey).filter(r -> maySee(userId, r)).orElse(null);
     if (request == null) {
       // The same answer whether it does not exist or is not theirs to see: numbers are guessable.

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import th.go.municipal.publication.audit.AuditRecord;
 import th.go.municipal.publication.audit.AuditService;
 import th.go.municipal.publication.common.FieldReader;
+import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.common.ReferenceNumbers;
 import th.go.municipal.publication.common.ThaiDates;
@@ -282,7 +283,7 @@ public class RequestService {
       List<IncomingFile> files) {
     List<String> signed = attachments.findByBusinessKeyOrderByVariableNameAsc(request.getBusinessKey()).stream()
         .map(a -> a.getVariableName() + "=" + a.getSha256()).sorted().toList();
-    List<String> now = files.stream().map(f -> f.variable() + "=" + AttachmentInspector.sha256(f.content()))
+    List<String> now = files.stream().map(f -> f.variable() + "=" + Hashes.sha256(f.content()))
         .sorted().toList();
     if (!validator.validate(variables, null).equals(request.fields()) || !signed.equals(now)) {
       throw InputRejectedException.conflict(null, "แก้ไขข้อมูลคำขอได้เฉพาะในขั้นตอนจัดเตรียมโดยผู้รายงานเท่านั้น"

@@ -1,5 +1,6 @@
 package th.go.municipal.publication.website;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 
@@ -9,6 +10,7 @@ import th.go.municipal.publication.identity.MunicipalityProperties;
  * computed here.
  */
 @Component
+@ConditionalOnProperty(name = "publication.website.publisher", havingValue = "embedded", matchIfMissing = true)
 class EmbeddedWebsitePublisher implements WebsitePublisher {
 
   private final MunicipalityProperties municipality;
@@ -21,5 +23,10 @@ class EmbeddedWebsitePublisher implements WebsitePublisher {
   public String publish(PublicationContent content) {
     String base = municipality.getWebsiteUrl().replaceAll("/+$", "");
     return base + "/items/" + content.businessKey();
+  }
+
+  @Override
+  public void unpublish(String businessKey) {
+    // The embedded website shows what the published-items table says is visible; nothing else to do.
   }
 }

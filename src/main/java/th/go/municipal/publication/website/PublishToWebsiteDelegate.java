@@ -3,8 +3,9 @@ package th.go.municipal.publication.website;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.request.AttachmentVariables;
 
-/** Publishes the approved request; a failure fails the job, which the engine retries. */
+/** Publishes the approved request with its approved attachments; a failure fails the job, which is retried. */
 @Component("publishToWebsite")
 class PublishToWebsiteDelegate implements JavaDelegate {
 
@@ -16,7 +17,7 @@ class PublishToWebsiteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    PublishedItem item = publication.publish(execution.getProcessBusinessKey());
+    PublishedItem item = publication.publish(execution.getProcessBusinessKey(), AttachmentVariables.read(execution));
     execution.setVariable("publicUrl", item.getPublicUrl());
   }
 }

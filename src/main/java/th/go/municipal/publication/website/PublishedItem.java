@@ -49,6 +49,15 @@ public class PublishedItem {
   @Column(name = "public_url", nullable = false, length = 2000)
   private String publicUrl;
 
+  @Column(name = "withdrawn_at")
+  private Instant withdrawnAt;
+
+  @Column(name = "withdrawn_by")
+  private String withdrawnBy;
+
+  @Column(name = "withdrawn_reason", length = 2000)
+  private String withdrawnReason;
+
   protected PublishedItem() {}
 
   PublishedItem(PublicationContent content, String publishedBy, Instant publishedAt, String publicUrl) {
@@ -64,6 +73,28 @@ public class PublishedItem {
     this.publishedBy = publishedBy;
     this.publishedAt = publishedAt;
     this.publicUrl = publicUrl;
+  }
+
+  void withdraw(String by, String reason, Instant at) {
+    this.withdrawnBy = by;
+    this.withdrawnReason = reason;
+    this.withdrawnAt = at;
+  }
+
+  public boolean isWithdrawn() {
+    return withdrawnAt != null;
+  }
+
+  public Instant getWithdrawnAt() {
+    return withdrawnAt;
+  }
+
+  public String getWithdrawnBy() {
+    return withdrawnBy;
+  }
+
+  public String getWithdrawnReason() {
+    return withdrawnReason;
   }
 
   public String getBusinessKey() {

@@ -1,11 +1,16 @@
 package th.go.municipal.publication.website;
 
 /**
- * Puts approved content onto a website. Implementations must be idempotent per business key: a
- * retried job calls them again for the same item and must not create a second post.
+ * Puts approved content onto a website and takes it down again. Chosen by
+ * {@code publication.website.publisher}. Both operations must be idempotent per business key: a
+ * retried job calls them again for the same item and must not create a second post, and taking
+ * down what is already down succeeds.
  */
 public interface WebsitePublisher {
 
-  /** Publishes the content and returns its public address. */
+  /** Publishes (or updates) the content and returns its public address. */
   String publish(PublicationContent content);
+
+  /** Takes the item down at the target. */
+  void unpublish(String businessKey);
 }

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,10 @@ import th.go.municipal.publication.audit.AuditEntry;
 import th.go.municipal.publication.audit.AuditService;
 import th.go.municipal.publication.common.ApiErrors;
 import th.go.municipal.publication.common.InputRejectedException;
+import th.go.municipal.publication.common.ThaiDates;
+import th.go.municipal.publication.website.PublishedAttachmentRepository;
 import th.go.municipal.publication.website.PublishedItemRepository;
+import th.go.municipal.publication.website.WebsiteAdministration;
 import th.go.municipal.publication.website.WebsitePublisher;
 
 /** Every path through the publication-request model, driven as the demo users would in Tasklist. */
@@ -55,6 +59,12 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
 
   @Autowired
   AuditService audit;
+
+  @Autowired
+  WebsiteAdministration administration;
+
+  @Autowired
+  PublishedAttachmentRepository publishedAttachments;
 
   @Test
   void approvedRequestIsSignedThreeTimesAndPublishedOnce() {
@@ -238,6 +248,77 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void publishedItemIsTakenDownWhenItsPublicationPeriodEnds() {
+    Map<String, Object> request = validRequest();
+    LocalDate until = LocalDate.now(ThaiDates.BANGKOK).plusDays(10);
+    request.put("publishUntil", until.toString());
+    ProcessInstance pi = walkToPublishing(request);
+    execute(job());
+
+    assertThat(pi).as("waiting for the end of the period or a withdrawal").isWaitingAt("Gateway_AwaitTakeDown");
+    assertThat(job(pi).getDuedate().toInstant())
+        .as("taken down at the start of the day after publishUntil, Bangkok time")
+        .isEqualTo(until.plusDays(1).atStartOfDay(ThaiDates.BANGKOK).toInstant());
+    assertThat(published.findVisibleOn(until)).extracting(i -> i.getBusinessKey()).contains(pi.getBusinessKey());
+
+    execute(job()); // the timer
+    execute(job()); // taking it down, an asynchronous step retried like publishing
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_ItemTakenDown");
+    assertThat(published.findById(pi.getBusinessKey())).get().satisfies(item -> {
+      assertThat(item.isWithdrawn()).isTrue();
+      assertThat(item.getWithdrawnBy()).isEqualTo("system");
+    });
+    assertThat(published.findVisibleOn(LocalDate.now(ThaiDates.BANGKOK)))
+        .extracting(i -> i.getBusinessKey()).doesNotContain(pi.getBusinessKey());
+    assertThat(requests.findById(pi.getBusinessKey())).get().extracting(PublicationRequest::getStatus)
+        .isEqualTo(RequestStatus.UNPUBLISHED);
+    assertThat(audit.trailOf(pi.getBusinessKey())).extracting(AuditEntry::getAction)
+        .contains("withdrawFromWebsite", "EndEvent_ItemTakenDown");
+  }
+
+  @Test
+  void webmasterTakesAnItemDownEarlyWithAReason() {
+    Map<String, Object> request = validRequest();
+    request.put("publishUntil", LocalDate.now(ThaiDates.BANGKOK).plusDays(30).toString());
+    ProcessInstance pi = walkToPublishing(request);
+    execute(job());
+
+    assertThatThrownBy(() -> administration.withdrawByHand(pi.getBusinessKey(), WEBMASTER, Map.of()))
+        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getField()).isEqualTo("reason"));
+    assertThatThrownBy(() -> administration.withdrawByHand(pi.getBusinessKey(), REPORTER,
+        Map.of("reason", "ไม่ต้องการแล้ว"))).hasMessageContaining("webmaster");
+
+    administration.withdrawByHand(pi.getBusinessKey(), WEBMASTER, Map.of("reason", "พบข้อมูลคลาดเคลื่อน"));
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_ItemWithdrawn").hasNotPassed("EndEvent_ItemTakenDown");
+    assertThat(published.findById(pi.getBusinessKey())).get()
+        .extracting(i -> i.getWithdrawnReason()).isEqualTo("พบข้อมูลคลาดเคลื่อน");
+    assertThat(audit.trailOf(pi.getBusinessKey())).anySatisfy(entry -> {
+      assertThat(entry.getAction()).isEqualTo("withdrawFromWebsite");
+      assertThat(entry.getActor()).isEqualTo(WEBMASTER);
+      assertThat(entry.getComment()).isEqualTo("พบข้อมูลคลาดเคลื่อน");
+    });
+  }
+
+  @Test
+  void approvedAttachmentsArePublishedWithTheItem() {
+    Map<String, Object> request = validRequest();
+    request.put("attachment1", org.camunda.bpm.engine.variable.Variables.fileValue("ภาพกิจกรรม.png")
+        .file(TestFiles.image("png")).create());
+    ProcessInstance pi = walkToPublishing(request);
+
+    execute(job());
+
+    assertThat(publishedAttachments.findByBusinessKeyOrderByVariableNameAsc(pi.getBusinessKey()))
+        .singleElement().satisfies(a -> {
+          assertThat(a.getFileName()).isEqualTo("ภาพกิจกรรม.png");
+          assertThat(a.getMediaType()).isEqualTo("image/png");
+          assertThat(a.getContent()).isEqualTo(TestFiles.image("png"));
+        });
+  }
+
+  @Test
   void preparerCannotApproveOwnRequestWhateverGroupsTheyHold() {
     User both = identityService.newUser("both.clerk");
     both.setFirstName("ทดสอบ");
@@ -333,7 +414,11 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
   // --- steps ---
 
   private ProcessInstance walkToPublishing() {
-    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    return walkToPublishing(validRequest());
+  }
+
+  private ProcessInstance walkToPublishing(Map<String, Object> request) {
+    ProcessInstance pi = startRequest(REPORTER, request);
     signAsReporter(pi);
     decideAsHead(pi, "approve", null);
     decideAsWebmaster(pi, "publish", null);

@@ -1,0 +1,22 @@
+package th.go.municipal.publication.website;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Takes an item down when its publication period has ended. */
+@Component("takeDownFromWebsite")
+class TakeDownFromWebsiteDelegate implements JavaDelegate {
+
+  private final PublicationService publication;
+
+  TakeDownFromWebsiteDelegate(PublicationService publication) {
+    this.publication = publication;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    publication.withdraw(execution.getProcessBusinessKey(), "system",
+        "ครบกำหนดระยะเวลาการเผยแพร่ (publication period ended)");
+  }
+}
