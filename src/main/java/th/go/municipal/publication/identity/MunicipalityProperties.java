@@ -15,6 +15,10 @@ public class MunicipalityProperties {
   private String name = "เทศบาล";
   private String nameEn = "Municipality";
   private String websiteUrl = "http://localhost:8080";
+  private String address = "";
+  private String phone = "";
+  private String email = "";
+  private String logo = "/images/logo.svg";
   private List<Unit> units = new ArrayList<>();
   private List<OitItem> oitItems = new ArrayList<>();
   private Demo demo = new Demo();
@@ -76,6 +80,38 @@ public class MunicipalityProperties {
 
   public void setWebsiteUrl(String websiteUrl) {
     this.websiteUrl = websiteUrl;
+  }
+
+  public String getAddress() {
+    return address;
+  }
+
+  public void setAddress(String address) {
+    this.address = address;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String phone) {
+    this.phone = phone;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getLogo() {
+    return logo;
+  }
+
+  public void setLogo(String logo) {
+    this.logo = logo;
   }
 
   public List<Unit> getUnits() {
