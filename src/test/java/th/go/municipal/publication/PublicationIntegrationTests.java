@@ -141,6 +141,42 @@ class PublicationIntegrationTests {
     assertThat(startForm.getBody()).contains("cam-variable-name=\"title\"").contains("หัวข้อเรื่อง");
   }
 
+  @Test
+  void tasklistGetsTheThaiRefusalAsA400NotAServerError() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = rest.getRootUri();
+    String token = csrfToken(browser, base);
+    java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=reporter.clerk&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    token = csrfToken(browser, base);
+
+    java.net.http.HttpResponse<String> start = browser.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/camunda/api/engine/engine/default/process-definition/key/publicationRequest"
+                + "/submit-form"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("variables",
+            variables(Map.of("unit", "clerk", "title", "ทดสอบ", "details", "ทดสอบ", "category", "other",
+                "externalUrl", "ftp://x")))))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(400);
+    JsonNode error = json.readTree(start.body());
+    assertThat(error.get("field").asText()).isEqualTo("externalUrl");
+    assertThat(error.get("message").asText()).startsWith("URL ภายนอก (externalUrl):");
+  }
+
+  private static String csrfToken(java.net.http.HttpClient browser, String base) throws Exception {
+    java.net.http.HttpResponse<String> page = browser.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(base + "/camunda/api/engine/engine/")).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+  }
+
   // --- REST helpers ---
 
   private void completeOnlyTask(String user, String processInstanceId, String taskKey, Map<String, Object> values)

@@ -1,15 +1,16 @@
 package th.go.municipal.publication.common;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Input or an action that the service refuses, with a Thai message naming the field.
  *
- * <p>It extends {@link ProcessEngineException} so that, thrown from a listener, it rolls back the
- * engine's transaction like any engine failure; {@link ApiErrors} finds it again inside the engine's
- * wrapping exceptions and turns it into the contract's JSON error with the right status.
+ * <p>It is the engine's {@link BadUserRequestException}: thrown from a listener it rolls back the
+ * engine's transaction, and the engine logs it as the user's mistake, not as a failure.
+ * {@link ApiErrors} finds it again inside the engine's wrapping exceptions and turns it into the
+ * contract's JSON error with the right status.
  */
-public class InputRejectedException extends ProcessEngineException {
+public class InputRejectedException extends BadUserRequestException {
 
   /** Why the input was refused; decides the HTTP status. */
   public enum Reason {
