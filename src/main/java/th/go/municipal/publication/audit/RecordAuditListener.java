@@ -23,7 +23,8 @@ class RecordAuditListener implements TaskListener, ExecutionListener {
       "approveRequest", new Step("head", "headDecision", "headComment"),
       "publishRequest", new Step("webmaster", "webmasterDecision", "webmasterComment"),
       "reportIncident", new Step("head", null, null),
-      "acknowledgeIncident", new Step("mayor", null, "mayorComment"));
+      "acknowledgeIncident", new Step("mayor", null, "mayorComment"),
+      "answerInformationRequest", new Step("unit", "answerChannel", null));
 
   private final AuditService audit;
 

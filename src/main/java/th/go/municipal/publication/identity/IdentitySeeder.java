@@ -37,6 +37,7 @@ class IdentitySeeder implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
   static final String PUBLICATION_PROCESS = "publicationRequest";
   static final String INCIDENT_PROCESS = "incidentReport";
+  static final String INQUIRY_PROCESS = "informationRequest";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -67,6 +68,10 @@ class IdentitySeeder implements ApplicationRunner {
       grant(head, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS, Permissions.READ);
       grant(head, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE);
       grant(head, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      // Requests from the public reach the unit's heads and reporters as candidate-group tasks;
+      // reading the definition lets Tasklist show the diagram. Only the website starts them.
+      grant(reporter, Resources.PROCESS_DEFINITION, INQUIRY_PROCESS, Permissions.READ);
+      grant(head, Resources.PROCESS_DEFINITION, INQUIRY_PROCESS, Permissions.READ);
     }
     group(Groups.WEBMASTER, "ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่ (Webmaster)");
     group(Groups.MAYOR, "นายกเทศมนตรี (Mayor)");
@@ -82,6 +87,8 @@ class IdentitySeeder implements ApplicationRunner {
     grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS,
         Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS,
+        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, INQUIRY_PROCESS,
         Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     grant(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     // Auditors read everything and change nothing.
@@ -162,7 +169,8 @@ class IdentitySeeder implements ApplicationRunner {
     filter.setProperties(Map.of("priority", priority, "refresh", true,
         "description", name, "variables", List.of(
             Map.of("name", "title", "label", "หัวข้อเรื่อง (Title)"),
-            Map.of("name", "unitName", "label", "หน่วยงาน (Unit)"))));
+            Map.of("name", "unitName", "label", "หน่วยงาน (Unit)"),
+            Map.of("name", "subject", "label", "เรื่อง (Subject)"))));
     filterService.saveFilter(filter);
     Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
     everyone.setResource(Resources.FILTER);

@@ -1,0 +1,23 @@
+package th.go.municipal.publication.inquiry;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import th.go.municipal.publication.identity.CurrentUser;
+
+/** When the unit completes its answer: check it and store it with who answered, or refuse the completion. */
+@Component("recordInquiryAnswer")
+class RecordInquiryAnswerListener implements TaskListener {
+
+  private final InquiryService inquiries;
+
+  RecordInquiryAnswerListener(InquiryService inquiries) {
+    this.inquiries = inquiries;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    task.getExecution().setVariables(inquiries.answer(CurrentUser.id(task.getProcessEngineServices()),
+        task.getExecution().getProcessBusinessKey(), task.getVariables()));
+  }
+}

@@ -1,0 +1,113 @@
+package th.go.municipal.publication.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import th.go.municipal.publication.identity.MunicipalityProperties;
+
+/**
+ * Sends Thai plain-text e-mail (UTF-8) from the municipality. A mail server that refuses or is
+ * unreachable throws, so that the process step sending it fails, is retried and ends as an
+ * incident in Cockpit. With no mail server configured at all ({@code spring.mail.host} unset, as in
+ * the demo) the e-mail is kept in the table {@code mail_outbox} and logged instead: nothing is lost,
+ * nothing fails, and the log says so.
+ */
+@Service
+public class MailNotifier {
+
+  /** What became of a notice. */
+  public enum Delivery {
+    SENT,
+    KEPT_IN_OUTBOX
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
+
+  private final ObjectProvider<JavaMailSender> mailSender;
+  private final MailOutboxRepository outbox;
+  private final NotificationProperties properties;
+  private final MunicipalityProperties municipality;
+  private final Clock clock;
+
+  MailNotifier(ObjectProvider<JavaMailSender> mailSender, MailOutboxRepository outbox,
+      NotificationProperties properties, MunicipalityProperties municipality, Clock clock) {
+    this.mailSender = mailSender;
+    this.outbox = outbox;
+    this.properties = properties;
+    this.municipality = municipality;
+    this.clock = clock;
+    if (configuredSender() == null) {
+      log.warn("No mail server configured (spring.mail.host is not set): e-mail is kept in the table mail_outbox"
+          + " and not sent");
+    }
+  }
+
+  @Transactional
+  public Delivery send(MailNotice notice) {
+    if (notice.to().isEmpty()) {
+      throw new IllegalStateException("E-mail '" + notice.subject() + "' has no recipient");
+    }
+    JavaMailSender sender = configuredSender();
+    if (sender == null) {
+      outbox.save(new MailOutboxEntry(notice, clock.instant()));
+      log.info("No mail server configured: e-mail '{}' for {} recipient(s) kept in mail_outbox", notice.subject(),
+          notice.to().size());
+      return Delivery.KEPT_IN_OUTBOX;
+    }
+    MimeMessage message = sender.createMimeMessage();
+    try {
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      helper.setFrom(sender(), municipality.getName());
+      helper.setTo(notice.to().toArray(String[]::new));
+      helper.setSubject(notice.subject());
+      helper.setText(notice.body(), false);
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new MailPreparationException("Could not prepare e-mail '" + notice.subject() + "'", e);
+    }
+    sender.send(message);
+    log.info("E-mail '{}' sent to {} recipient(s)", notice.subject(), notice.to().size());
+    return Delivery.SENT;
+  }
+
+  /**
+   * The mail sender, or null when no mail server is configured: Spring Boot creates one as soon as
+   * spring.mail.host is present, even blank (an empty environment variable), which here counts as unset.
+   */
+  private JavaMailSender configuredSender() {
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
+      return null;
+    }
+    return sender;
+  }
+
+  /** The sender address: configured, else the municipality's own. */
+  String sender() {
+    if (!properties.getFrom().isBlank()) {
+      return properties.getFrom();
+    }
+    if (!municipality.getEmail().isBlank()) {
+      return municipality.getEmail();
+    }
+    throw new IllegalStateException("Set publication.notification.from or municipality.email: e-mail needs a sender");
+  }
+
+  /** Where staff open their tasks. */
+  public String tasklistUrl() {
+    if (!properties.getTasklistUrl().isBlank()) {
+      return properties.getTasklistUrl();
+    }
+    return municipality.getWebsiteUrl().replaceAll("/+$", "") + "/camunda/app/tasklist/";
+  }
+}

@@ -1,0 +1,10 @@
+package th.go.municipal.publication.notification;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** E-mail kept instead of sent. */
+public interface MailOutboxRepository extends JpaRepository<MailOutboxEntry, Long> {
+
+  List<MailOutboxEntry> findByReferenceOrderByIdAsc(String reference);
+}
