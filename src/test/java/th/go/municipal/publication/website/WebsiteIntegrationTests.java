@@ -250,6 +250,20 @@ class WebsiteIntegrationTests {
   }
 
   @Test
+  void unknownAddressGivesPeopleTheThaiPageAndTheApiItsJsonError() throws Exception {
+    // when
+    MockHttpServletResponse page = response(get("/no-such-page"));
+    MockHttpServletResponse api = response(get("/api/no-such-endpoint"));
+
+    // then
+    assertThat(page.getStatus()).isEqualTo(404);
+    assertThat(Jsoup.parse(page.getContentAsString(StandardCharsets.UTF_8)).select("h1").text())
+        .isEqualTo("ไม่พบหน้าที่ต้องการ");
+    assertThat(api.getStatus()).isEqualTo(404);
+    assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("\"error\":\"not_found\"");
+  }
+
+  @Test
   void searchFindsVisibleItemsByTitleOrDetailsPageByPageWithABoundedQuery() throws Exception {
     // given
     publish(item("WS-0801", "ประกาศภาษีป้าย").details("ชำระภาษีป้ายได้ที่กองคลัง"));
