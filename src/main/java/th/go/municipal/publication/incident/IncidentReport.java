@@ -130,6 +130,10 @@ public class IncidentReport {
     return reportedBy;
   }
 
+  public Instant getReportedAt() {
+    return reportedAt;
+  }
+
   public String getAcknowledgedBy() {
     return acknowledgedBy;
   }

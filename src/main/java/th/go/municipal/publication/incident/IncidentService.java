@@ -11,6 +11,7 @@ import static th.go.municipal.publication.incident.IncidentVariables.UNIT;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +25,9 @@ import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.identity.Groups;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 import th.go.municipal.publication.identity.StaffDirectory;
+import th.go.municipal.publication.notification.MailNotice;
+import th.go.municipal.publication.notification.MailNotifier;
+import th.go.municipal.publication.notification.StaffMailboxes;
 
 /**
  * Urgent incidents (announcement section 3): the head of the unit concerned reports date, time,
@@ -47,15 +51,20 @@ public class IncidentService {
       MAYOR_COMMENT, "ความเห็นของนายกเทศมนตรี");
 
   private final IncidentReportRepository incidents;
+  private final MailNotifier mail;
+  private final StaffMailboxes mailboxes;
   private final StaffDirectory staff;
   private final ReferenceNumbers numbers;
   private final AuditService audit;
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
-  public IncidentService(IncidentReportRepository incidents, StaffDirectory staff, ReferenceNumbers numbers,
-      AuditService audit, MunicipalityProperties municipality, Clock clock) {
+  public IncidentService(IncidentReportRepository incidents, MailNotifier mail, StaffMailboxes mailboxes,
+      StaffDirectory staff, ReferenceNumbers numbers, AuditService audit, MunicipalityProperties municipality,
+      Clock clock) {
     this.incidents = incidents;
+    this.mail = mail;
+    this.mailboxes = mailboxes;
     this.staff = staff;
     this.numbers = numbers;
     this.audit = audit;
@@ -108,6 +117,38 @@ public class IncidentService {
     Instant now = clock.instant();
     report.acknowledged(userId, comment, now);
     return signature(userId, now);
+  }
+
+  /**
+   * E-mails the report to the mayor at once (announcement section 3). A mail server that fails
+   * fails the step, which is retried and then shows as an incident in Cockpit; a mayor without an
+   * e-mail address is such a failure too, never a silent skip.
+   */
+  public void notifyMayor(String processInstanceId) {
+    IncidentReport report = load(processInstanceId);
+    List<String> to = mailboxes.ofGroups(List.of(Groups.MAYOR));
+    if (to.isEmpty()) {
+      throw new IllegalStateException("No member of group 'mayor' has an e-mail address: the incident report "
+          + report.getIncidentKey() + " cannot reach the mayor (ไม่มีอีเมลของนายกเทศมนตรีในระบบ)");
+    }
+    StaffDirectory.Signer reporter = staff.signer(report.getReportedBy());
+    String body = "เรียน นายกเทศมนตรี\n\n"
+        + "หัวหน้าหน่วยงาน" + unitName(report.getUnit()) + " รายงานเหตุสำคัญ ฉุกเฉิน/เร่งด่วน ดังนี้\n\n"
+        + "เลขที่รายงาน: " + report.getIncidentKey() + "\n"
+        + "วันและเวลาที่เกิดเหตุ: " + (report.getIncidentAt() == null ? "-" : ThaiDates.dateTime(report.getIncidentAt()))
+        + "\n"
+        + "สถานที่เกิดเหตุ: " + report.getLocation() + "\n"
+        + "จำนวนผู้ได้รับผลกระทบ: " + report.getAffectedCount() + " คน\n"
+        + "พื้นที่ความเสียหาย: " + report.getDamageArea() + "\n"
+        + "สาเหตุ: " + report.getCause() + "\n"
+        + "แนวทางแก้ไขปัญหา: " + report.getRemedy() + "\n"
+        + (report.getRequestKey() == null ? "" : "เกี่ยวข้องกับคำขอเผยแพร่เลขที่: " + report.getRequestKey() + "\n")
+        + "\nผู้รายงาน: " + reporter.display(report.getReportedAt()) + "\n\n"
+        + "กรุณารับทราบเหตุผ่านงาน \"รับทราบเหตุเร่งด่วน\" ในระบบ Tasklist: " + mail.tasklistUrl() + "\n";
+    mail.send(new MailNotice(to, "[เหตุเร่งด่วน] " + unitName(report.getUnit()) + ": " + report.getLocation()
+        + " (" + report.getIncidentKey() + ")", body, report.getIncidentKey()));
+    audit.record(new AuditRecord(report.getIncidentKey(), processInstanceId, "system", "system", "notifyMayor",
+        null, String.join(", ", to)));
   }
 
   public String unitName(String unit) {

@@ -3,6 +3,8 @@ package th.go.municipal.publication.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.HashMap;
@@ -14,12 +16,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.common.ApiErrors;
 import th.go.municipal.publication.common.InputRejectedException;
+import th.go.municipal.publication.notification.MailOutboxRepository;
 
 /** A head reports an urgent incident on its own, without any publication request. */
 class IncidentReportProcessTests extends ProcessTestSupport {
 
   @Autowired
   IncidentReportRepository incidents;
+
+  @Autowired
+  MailOutboxRepository outbox;
 
   @Test
   void headReportsIncidentAloneAndMayorAcknowledgesIt() {
@@ -29,16 +35,45 @@ class IncidentReportProcessTests extends ProcessTestSupport {
     assertThat(pi).isWaitingAt("reportIncident").task().hasCandidateGroup("head-engineering");
 
     completeTask("head.engineering", task(pi), facts());
-    assertThat(pi).isWaitingAt("acknowledgeIncident").task().hasCandidateGroup("mayor");
+    assertThat(pi).isWaitingAt("acknowledgeIncident", "Task_NotifyMayor");
+    assertThat(task(pi)).hasCandidateGroup("mayor");
+
+    execute(job(pi));
+    assertThat(outbox.findAll()).filteredOn(mail -> pi.getBusinessKey().equals(mail.getReference()))
+        .singleElement().satisfies(mail -> {
+          assertThat(mail.getRecipients()).contains("mayor@demo.invalid");
+          assertThat(mail.getSubject()).startsWith("[เหตุเร่งด่วน] กองช่าง: ถนนเทศบาล ๓");
+          assertThat(mail.getBody()).contains("สาเหตุ: ท่อประปาแตก").contains("จำนวนผู้ได้รับผลกระทบ: 40 คน");
+        });
     completeTask("mayor", task(pi), Map.of("mayorComment", "รับทราบ"));
 
-    assertThat(pi).isEnded().hasPassed("EndEvent_IncidentAcknowledged");
+    assertThat(pi).isEnded().hasPassed("EndEvent_IncidentAcknowledged", "EndEvent_MayorNotified");
     IncidentReport report = incidents.findById(pi.getBusinessKey()).orElseThrow();
     assertThat(report.getLocation()).isEqualTo("ถนนเทศบาล ๓");
     assertThat(report.getAffectedCount()).isEqualTo(40L);
     assertThat(report.getReportedBy()).isEqualTo("head.engineering");
     assertThat(report.getAcknowledgedBy()).isEqualTo("mayor");
     assertThat(report.getRequestKey()).isNull();
+  }
+
+  @Test
+  void mayorWithoutAnEmailAddressFailsTheNoticeVisiblyInsteadOfSkippingIt() {
+    org.camunda.bpm.engine.identity.User mayor = identityService.createUserQuery().userId("mayor").singleResult();
+    String address = mayor.getEmail();
+    mayor.setEmail(null);
+    identityService.saveUser(mayor);
+    try {
+      ProcessInstance pi = as("head.engineering", () -> engine.getRuntimeService()
+          .startProcessInstanceByKey("incidentReport", Map.of("unit", "engineering")));
+      completeTask("head.engineering", task(pi), facts());
+
+      assertThatThrownBy(() -> execute(job(pi))).hasMessageContaining("cannot reach the mayor");
+      assertThat(job(pi).getRetries()).as("retried with back-off, then an incident in Cockpit").isEqualTo(3);
+      assertThat(pi).isWaitingAt("acknowledgeIncident", "Task_NotifyMayor");
+    } finally {
+      mayor.setEmail(address);
+      identityService.saveUser(mayor);
+    }
   }
 
   @Test

@@ -187,6 +187,7 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     assertThat(incident).isWaitingAt("acknowledgeIncident").task().hasCandidateGroup("mayor");
     assertThat((String) variable(incident, "incidentReporterSignature")).startsWith("สมศรี มีสุข");
     completeTask("mayor", task(incident), Map.of("mayorComment", "รับทราบ ให้ดำเนินการตามแนวทางแก้ไข"));
+    execute(job(incident)); // the e-mail to the mayor
 
     assertThat(incident).isEnded().hasPassed("EndEvent_IncidentAcknowledged");
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestRejected", "EndEvent_IncidentAcknowledged");
@@ -201,6 +202,7 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
 
     completeTask(HEAD, task(incident), incidentFacts());
     completeTask("mayor", task(incident), Map.of());
+    execute(job(incident));
 
     assertThat(incident).isEnded();
     assertThat(pi).hasPassed("EndEvent_IncidentAcknowledged").isWaitingAt("prepareRequest");
