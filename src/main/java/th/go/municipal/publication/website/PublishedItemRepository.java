@@ -25,8 +25,17 @@ public interface PublishedItemRepository extends JpaRepository<PublishedItem, St
   @Query("select i from PublishedItem i where " + VISIBLE + " and i.oitItem = :oitItem order by i.publishedAt desc")
   List<PublishedItem> findVisibleForOitItem(LocalDate day, String oitItem);
 
-  /** Visible items whose title or details contain the text (case-insensitive), newest first. */
-  @Query("select i from PublishedItem i where " + VISIBLE + " and (lower(i.title) like lower(concat('%', :text, '%'))"
-      + " or lower(i.details) like lower(concat('%', :text, '%'))) order by i.publishedAt desc")
+  /**
+   * Visible items whose title or details contain the text (case-insensitive), newest first. The
+   * text is matched literally: its %, _ and backslash are escaped by {@link #likeLiteral}.
+   */
+  @Query("select i from PublishedItem i where " + VISIBLE
+      + " and (lower(i.title) like lower(concat('%', :text, '%')) escape '\\'"
+      + " or lower(i.details) like lower(concat('%', :text, '%')) escape '\\') order by i.publishedAt desc")
   List<PublishedItem> searchVisible(LocalDate day, String text, Pageable page);
+
+  /** Text for {@link #searchVisible} that matches only itself, not as a LIKE pattern. */
+  static String likeLiteral(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
 }

@@ -217,7 +217,7 @@ class WebsiteController {
     model.put("maxLength", MAX_QUERY_LENGTH);
     model.put("page", pageNumber);
     if (!query.isEmpty()) {
-      List<ItemSummary> found = summaries(items.searchVisible(cache.today(), query,
+      List<ItemSummary> found = summaries(items.searchVisible(cache.today(), PublishedItemRepository.likeLiteral(query),
           PageRequest.of(pageNumber - 1, PAGE_SIZE)));
       model.put("results", found);
       boolean more = found.size() == PAGE_SIZE && pageNumber < MAX_PAGE;

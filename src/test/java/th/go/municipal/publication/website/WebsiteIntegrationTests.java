@@ -291,6 +291,23 @@ class WebsiteIntegrationTests {
   }
 
   @Test
+  void searchTermsMatchLiterallyNotAsPatterns() throws Exception {
+    // given
+    publish(item("WS-0851", "ส่วนลด 50% ค่าธรรมเนียม"));
+    publish(item("WS-0852", "ประกาศทั่วไป"));
+
+    // when
+    Document percent = page("/search?q=50%");
+    Document wildcard = page("/search?q=%");
+    Document underscore = page("/search?q=_");
+
+    // then
+    assertThat(percent.select(".item-title").eachText()).containsExactly("ส่วนลด 50% ค่าธรรมเนียม");
+    assertThat(wildcard.select(".item-title").eachText()).containsExactly("ส่วนลด 50% ค่าธรรมเนียม");
+    assertThat(underscore.select(".item-title")).as("_ is not 'any character'").isEmpty();
+  }
+
+  @Test
   void atomFeedIsWellFormedXmlWithTheLatestItemsAndAbsoluteLinks() throws Exception {
     // given
     publish(item("WS-1001", "ประกาศ <ด่วน> & \"สำคัญ\"").details("น้ำประปาหยุดจ่าย <b>ชั่วคราว</b>\u0001")
