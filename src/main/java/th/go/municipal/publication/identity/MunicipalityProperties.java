@@ -58,6 +58,11 @@ public class MunicipalityProperties {
     return units.stream().filter(u -> u.id().equals(id)).findFirst();
   }
 
+  /** The unit's Thai name, or the id itself for a unit no longer configured. */
+  public String unitName(String id) {
+    return unit(id).map(Unit::name).orElse(id);
+  }
+
   public String getName() {
     return name;
   }

@@ -152,7 +152,7 @@ public class IncidentService {
   }
 
   public String unitName(String unit) {
-    return municipality.unit(unit).map(MunicipalityProperties.Unit::name).orElse(unit);
+    return municipality.unitName(unit);
   }
 
   private IncidentFacts facts(FieldReader in, boolean required) {

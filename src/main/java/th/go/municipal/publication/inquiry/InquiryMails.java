@@ -91,7 +91,7 @@ class InquiryMails {
   }
 
   private String unitName(InformationRequest r) {
-    return municipality.unit(r.getUnit()).map(MunicipalityProperties.Unit::name).orElse(r.getUnit());
+    return municipality.unitName(r.getUnit());
   }
 
   private static String dueDate(InformationRequest r) {

@@ -192,7 +192,7 @@ public class InquiryService {
 
   @Transactional(readOnly = true)
   public String unitName(String unit) {
-    return municipality.unit(unit).map(MunicipalityProperties.Unit::name).orElse(unit);
+    return municipality.unitName(unit);
   }
 
   /** The end of the last day to answer, Bangkok time: received on day D, due by the end of day D + response-days. */

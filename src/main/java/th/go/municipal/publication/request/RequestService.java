@@ -206,7 +206,7 @@ public class RequestService {
 
   @Transactional(propagation = Propagation.SUPPORTS)
   public String unitName(String unit) {
-    return municipality.unit(unit).map(MunicipalityProperties.Unit::name).orElse(unit);
+    return municipality.unitName(unit);
   }
 
   private StepOutcome returned(String businessKey, String byRole, String signature, String reason) {

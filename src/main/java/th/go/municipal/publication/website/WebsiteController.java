@@ -312,7 +312,7 @@ class WebsiteController {
   }
 
   private String unitName(String id) {
-    return municipality.unit(id).map(MunicipalityProperties.Unit::name).orElse(id);
+    return municipality.unitName(id);
   }
 
   /** Only http and https sources become links; the request form allows nothing else either. */
