@@ -25,11 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"demo", "test"})
 public abstract class ProcessTestSupport {
 
-  @Autowired
-  protected ProcessEngine engine;
+  @Autowired protected ProcessEngine engine;
 
-  @Autowired
-  protected IdentityService identityService;
+  @Autowired protected IdentityService identityService;
 
   @BeforeEach
   void initAssertions() {
@@ -44,8 +42,10 @@ public abstract class ProcessTestSupport {
 
   /** Runs an engine call as the given user with their groups, the way the webapps and REST do. */
   protected <T> T as(String userId, Supplier<T> action) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(userId, groups);
     try {
       return action.get();
@@ -55,14 +55,19 @@ public abstract class ProcessTestSupport {
   }
 
   protected void as(String userId, Runnable action) {
-    as(userId, () -> {
-      action.run();
-      return null;
-    });
+    as(
+        userId,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
   protected ProcessInstance startRequest(String reporter, Map<String, Object> variables) {
-    return as(reporter, () -> engine.getRuntimeService().startProcessInstanceByKey("publicationRequest", variables));
+    return as(
+        reporter,
+        () ->
+            engine.getRuntimeService().startProcessInstanceByKey("publicationRequest", variables));
   }
 
   protected void completeTask(String userId, Task task, Map<String, Object> variables) {
@@ -74,7 +79,9 @@ public abstract class ProcessTestSupport {
     Map<String, Object> v = new HashMap<>();
     v.put("unit", "clerk");
     v.put("title", "ประกาศรับสมัครพนักงานจ้างทั่วไป");
-    v.put("details", "เทศบาลประกาศรับสมัครพนักงานจ้างทั่วไป จำนวน ๓ อัตรา\nรับสมัครถึงวันที่ ๓๐ ธันวาคม");
+    v.put(
+        "details",
+        "เทศบาลประกาศรับสมัครพนักงานจ้างทั่วไป จำนวน ๓ อัตรา\nรับสมัครถึงวันที่ ๓๐ ธันวาคม");
     v.put("category", "other");
     v.put("oitItem", "O7");
     v.put("externalUrl", "https://www.example.go.th/jobs");

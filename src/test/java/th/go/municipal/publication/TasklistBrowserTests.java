@@ -69,24 +69,28 @@ import th.go.municipal.publication.request.TestFiles;
 
 /**
  * Staff doing the job in the real Tasklist, in a real browser: Debian's {@code chromium} driven by
- * {@code chromedriver} (Selenium), against the whole application on a random port with the demo users.
- * The job executor runs, so publishing happens by itself after the webmaster's decision.
+ * {@code chromedriver} (Selenium), against the whole application on a random port with the demo
+ * users. The job executor runs, so publishing happens by itself after the webmaster's decision.
  *
  * <p>Without chromium and chromedriver the tests are skipped with a message saying what to install;
  * on CI (environment variable {@code CI=true}) they fail instead. Other binaries: system properties
- * {@code chromium.binary} / {@code webdriver.chrome.driver} or environment variables
- * {@code CHROMIUM_PATH} / {@code CHROMEDRIVER_PATH}. Screenshots of every form passed through go to
- * {@code target/screenshots/}, and of the page where a test failed, with its HTML, as {@code FAILED-*}.
+ * {@code chromium.binary} / {@code webdriver.chrome.driver} or environment variables {@code
+ * CHROMIUM_PATH} / {@code CHROMEDRIVER_PATH}. Screenshots of every form passed through go to {@code
+ * target/screenshots/}, and of the page where a test failed, with its HTML, as {@code FAILED-*}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true",
-        // Camunda's REST API, the webapps and their authentication serve the engine named "default".
-        "camunda.bpm.generate-unique-process-engine-name=false"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "camunda.bpm.job-execution.enabled=true",
+      // Camunda's REST API, the webapps and their authentication serve the engine named "default".
+      "camunda.bpm.generate-unique-process-engine-name=false"
+    })
 @ActiveProfiles({"demo", "test"})
 class TasklistBrowserTests {
 
-  static final String MISSING_BROWSER = "chromium and chromium-driver not installed: "
-      + "sudo apt-get install chromium chromium-driver fonts-thai-tlwg; browser tests skipped";
+  static final String MISSING_BROWSER =
+      "chromium and chromium-driver not installed: "
+          + "sudo apt-get install chromium chromium-driver fonts-thai-tlwg; browser tests skipped";
 
   static final String PROCESS_NAME = "คำขอเผยแพร่ข้อมูลผ่านเว็บไซต์ (Publication request)";
   static final String CLERK_UNIT = "สำนักปลัดเทศบาล";
@@ -103,30 +107,28 @@ class TasklistBrowserTests {
 
   /** On failure: what the browser showed and its HTML, next to the screenshots. */
   @RegisterExtension
-  static final AfterTestExecutionCallback KEEP_FAILURE = context -> {
-    if (driver != null && context.getExecutionException().isPresent()) {
-      String name = "FAILED-" + context.getRequiredTestMethod().getName();
-      try {
-        driver.switchTo().alert().dismiss();
-      } catch (NoAlertPresentException | UnsupportedOperationException e) {
-        // no alert open
-      }
-      saveScreenshot(name);
-      Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-    }
-  };
+  static final AfterTestExecutionCallback KEEP_FAILURE =
+      context -> {
+        if (driver != null && context.getExecutionException().isPresent()) {
+          String name = "FAILED-" + context.getRequiredTestMethod().getName();
+          try {
+            driver.switchTo().alert().dismiss();
+          } catch (NoAlertPresentException | UnsupportedOperationException e) {
+            // no alert open
+          }
+          saveScreenshot(name);
+          Files.writeString(
+              SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        }
+      };
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  TestRestTemplate rest;
+  @Autowired TestRestTemplate rest;
 
-  @Autowired
-  TaskService taskService;
+  @Autowired TaskService taskService;
 
-  @Autowired
-  HistoryService historyService;
+  @Autowired HistoryService historyService;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -135,21 +137,23 @@ class TasklistBrowserTests {
   // ------------------------------------------------------------------------------------------
 
   static final String CHROMIUM = setting("chromium.binary", "CHROMIUM_PATH", "/usr/bin/chromium");
-  static final String CHROMEDRIVER = setting("webdriver.chrome.driver", "CHROMEDRIVER_PATH", "/usr/bin/chromedriver");
+  static final String CHROMEDRIVER =
+      setting("webdriver.chrome.driver", "CHROMEDRIVER_PATH", "/usr/bin/chromedriver");
 
   /**
    * Without chromium and chromedriver the class is skipped before the application starts, saying
    * what to install; on CI ({@code CI=true}) it runs, and {@link #startBrowser()} fails instead.
    */
   @RegisterExtension
-  static final ExecutionCondition BROWSER_INSTALLED = context -> {
-    String missing = missingBrowser();
-    if (missing == null || onCi()) {
-      return ConditionEvaluationResult.enabled("chromium and chromedriver found");
-    }
-    System.err.println("WARNING: " + missing);
-    return ConditionEvaluationResult.disabled(missing);
-  };
+  static final ExecutionCondition BROWSER_INSTALLED =
+      context -> {
+        String missing = missingBrowser();
+        if (missing == null || onCi()) {
+          return ConditionEvaluationResult.enabled("chromium and chromedriver found");
+        }
+        System.err.println("WARNING: " + missing);
+        return ConditionEvaluationResult.disabled(missing);
+      };
 
   /** What to install, or null when chromium and chromedriver are there. */
   static String missingBrowser() {
@@ -171,8 +175,10 @@ class TasklistBrowserTests {
   static void startBrowser() throws IOException {
     String missing = missingBrowser();
     if (missing != null) {
-      Assertions.fail(missing.replace("browser tests skipped", "CI=true, so the browser tests fail instead of"
-          + " being skipped"));
+      Assertions.fail(
+          missing.replace(
+              "browser tests skipped",
+              "CI=true, so the browser tests fail instead of" + " being skipped"));
     }
 
     deleteQuietly(SCREENSHOTS); // only this run's pictures
@@ -181,16 +187,26 @@ class TasklistBrowserTests {
     filesDir = Files.createTempDirectory("tasklist-browser-files");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profileDir);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + profileDir);
     // an alert opened by hostile input must be seen by the test, not dismissed by the driver
     options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
     // the network events, to see what the server answered the browser
     options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
-    ChromeDriverService.Builder service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort();
+    ChromeDriverService.Builder service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort();
     if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
       // in the C locale chromedriver cannot open the Thai-named files the tests pick
       service.withEnvironment(Map.of("LC_ALL", "C.UTF-8"));
@@ -232,18 +248,25 @@ class TasklistBrowserTests {
 
     logIn("reporter.clerk");
     openStartForm();
-    fillStartForm(title, "รายละเอียดการรับสมัคร ยื่นใบสมัครได้ที่สำนักปลัดเทศบาล ในวันและเวลาราชการ",
+    fillStartForm(
+        title,
+        "รายละเอียดการรับสมัคร ยื่นใบสมัครได้ที่สำนักปลัดเทศบาล ในวันและเวลาราชการ",
         "https://www.example.go.th/jobs");
     attach(picture);
     screenshot("a-1-start-request");
     String processInstanceId = startAndOpenPrepareTask("reporter.clerk");
     String key = businessKey(processInstanceId);
     assertThat(key).matches("PR-25\\d\\d-\\d{4}");
-    WebElement prepareTitle = wait.until(visibilityOfElementLocated(
-        By.cssSelector("form[name=prepareRequestForm] #pr-title")));
+    WebElement prepareTitle =
+        wait.until(
+            visibilityOfElementLocated(By.cssSelector("form[name=prepareRequestForm] #pr-title")));
     wait.until(d -> title.equals(prepareTitle.getDomProperty("value")));
-    wait.until(visibilityOfElementLocated(By.xpath("//form[@name='prepareRequestForm']//a[normalize-space()='"
-        + picture.name() + "']")));
+    wait.until(
+        visibilityOfElementLocated(
+            By.xpath(
+                "//form[@name='prepareRequestForm']//a[normalize-space()='"
+                    + picture.name()
+                    + "']")));
     clickOn(By.cssSelector("form[name=prepareRequestForm] input[name=reporterConfirmed]"));
     screenshot("a-2-prepare-request");
     completeTask("prepareRequestForm");
@@ -252,11 +275,18 @@ class TasklistBrowserTests {
 
     logIn("head.clerk");
     claimFromGroupTasks(processInstanceId, "approveRequest");
-    WebElement approveForm = wait.until(visibilityOfElementLocated(By.cssSelector("form[name=approveRequestForm]")));
-    wait.until(d -> approveForm.getText().contains(key) && approveForm.getText().contains(title)
-        && approveForm.getText().contains("สมชาย ใจดี"));
-    assertThat(approveForm.findElement(By.xpath(".//a[normalize-space()='" + picture.name() + "']"))
-        .isDisplayed()).isTrue();
+    WebElement approveForm =
+        wait.until(visibilityOfElementLocated(By.cssSelector("form[name=approveRequestForm]")));
+    wait.until(
+        d ->
+            approveForm.getText().contains(key)
+                && approveForm.getText().contains(title)
+                && approveForm.getText().contains("สมชาย ใจดี"));
+    assertThat(
+            approveForm
+                .findElement(By.xpath(".//a[normalize-space()='" + picture.name() + "']"))
+                .isDisplayed())
+        .isTrue();
     choose("headDecision", "approve");
     screenshot("a-3-approve-request");
     completeTask("approveRequestForm");
@@ -265,32 +295,39 @@ class TasklistBrowserTests {
 
     logIn("webmaster");
     claimFromGroupTasks(processInstanceId, "publishRequest");
-    WebElement publishForm = wait.until(visibilityOfElementLocated(By.cssSelector("form[name=publishRequestForm]")));
-    wait.until(d -> publishForm.getText().contains(key) && publishForm.getText().contains("ปลัดเทศบาล"));
+    WebElement publishForm =
+        wait.until(visibilityOfElementLocated(By.cssSelector("form[name=publishRequestForm]")));
+    wait.until(
+        d -> publishForm.getText().contains(key) && publishForm.getText().contains("ปลัดเทศบาล"));
     choose("webmasterDecision", "publish");
     screenshot("a-4-publish-request");
     completeTask("publishRequestForm");
     logOut();
 
     // publishing runs as a job after the webmaster's decision
-    new FluentWait<>(rest).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(250))
+    new FluentWait<>(rest)
+        .withTimeout(Duration.ofSeconds(60))
+        .pollingEvery(Duration.ofMillis(250))
         .withMessage(() -> key + " not listed by GET /api/published")
         .until(r -> publishedKeys(r).contains(key));
     JsonNode request = requestAs("webmaster", key);
     assertThat(request.get("status").asText()).isEqualTo("PUBLISHED");
     assertThat(request.get("title").asText()).isEqualTo(title);
     assertThat(request.get("signatures")).hasSize(3);
-    assertThat(request.get("signatures").findValuesAsText("role")).containsExactly("reporter", "approver", "publisher");
+    assertThat(request.get("signatures").findValuesAsText("role"))
+        .containsExactly("reporter", "approver", "publisher");
     assertThat(request.get("signatures").findValuesAsText("userId"))
         .containsExactly("reporter.clerk", "head.clerk", "webmaster");
     assertThat(request.get("attachments")).hasSize(1);
-    assertThat(request.get("attachments").get(0).get("fileName").asText()).isEqualTo(picture.name());
+    assertThat(request.get("attachments").get(0).get("fileName").asText())
+        .isEqualTo(picture.name());
     assertThat(request.get("attachments").get(0).get("mediaType").asText()).isEqualTo("image/png");
   }
 
   /**
    * Given a Windows program saved as "ประกาศ.pdf", when the reporter attaches it in the start form
-   * and starts, then Tasklist shows the server's Thai refusal naming the file, and no request exists.
+   * and starts, then Tasklist shows the server's Thai refusal naming the file, and no request
+   * exists.
    */
   @Test
   void aProgramDisguisedAsPdfIsRefusedOnScreenWithTheFileNamedAndNothingStarted() throws Exception {
@@ -299,30 +336,41 @@ class TasklistBrowserTests {
 
     logIn("reporter.clerk");
     openStartForm();
-    fillStartForm("ประกาศเทศบาล ไฟล์แนบปลอม", "มีไฟล์แนบที่เป็นโปรแกรม", "https://www.example.go.th/");
+    fillStartForm(
+        "ประกาศเทศบาล ไฟล์แนบปลอม", "มีไฟล์แนบที่เป็นโปรแกรม", "https://www.example.go.th/");
     attach(disguised);
     forgetNetwork();
     clickStart();
 
-    WebElement refusal = wait.until(visibilityOfElementLocated(By.xpath(
-        "//div[contains(@class,'notifications')]//div[contains(@class,'alert-danger')]"
-            + "[contains(., 'ประกาศ.pdf')]")));
+    WebElement refusal =
+        wait.until(
+            visibilityOfElementLocated(
+                By.xpath(
+                    "//div[contains(@class,'notifications')]//div[contains(@class,'alert-danger')]"
+                        + "[contains(., 'ประกาศ.pdf')]")));
     assertThat(refusal.getText())
         .contains("ไม่สามารถเริ่มกระบวนการได้")
         .contains("ไฟล์แนบ 'ประกาศ.pdf'")
         .contains("โปรแกรม")
         .doesNotContain("Exception");
     // the start form stays open with what the reporter typed, to remove the file and try again
-    assertThat(driver.findElement(By.cssSelector("form[name=startRequestForm] #pr-title")).getDomProperty("value"))
+    assertThat(
+            driver
+                .findElement(By.cssSelector("form[name=startRequestForm] #pr-title"))
+                .getDomProperty("value"))
         .isEqualTo("ประกาศเทศบาล ไฟล์แนบปลอม");
     screenshot("b-1-start-request-refused-file");
     JsonNode answer = answerTo("/submit-form");
-    assertThat(answer.get("status").asInt()).as("the server refused the start as bad input").isEqualTo(400);
+    assertThat(answer.get("status").asInt())
+        .as("the server refused the start as bad input")
+        .isEqualTo(400);
     JsonNode error = json.readTree(answer.get("body").asText());
     assertThat(error.get("error").asText()).isEqualTo("invalid");
     assertThat(error.get("field").asText()).isEqualTo("attachment1");
     assertThat(refusal.getText()).contains(error.get("message").asText());
-    assertThat(publicationRequestsEverStarted()).as("no request was started").isEqualTo(requestsBefore);
+    assertThat(publicationRequestsEverStarted())
+        .as("no request was started")
+        .isEqualTo(requestsBefore);
   }
 
   /**
@@ -334,31 +382,50 @@ class TasklistBrowserTests {
   @Test
   void aNationalIdInTheDetailsIsFlaggedToTheHeadWhoCanApproveOnlyWithABasis() throws Exception {
     String title = "รายชื่อผู้ได้รับเบี้ยยังชีพ ทดสอบข้อมูลส่วนบุคคล";
-    String processInstanceId = startAndSign("reporter.clerk", title,
-        "ผู้ได้รับเบี้ยยังชีพ นายทดสอบ ระบบดี เลขประจำตัวประชาชน 1-1017-00207-03-0 ตรวจสอบแล้ว",
-        "c-1-start-request-national-id", "c-2-prepare-request-national-id", "1-1017-xxxxx-xx-0");
+    String processInstanceId =
+        startAndSign(
+            "reporter.clerk",
+            title,
+            "ผู้ได้รับเบี้ยยังชีพ นายทดสอบ ระบบดี เลขประจำตัวประชาชน 1-1017-00207-03-0 ตรวจสอบแล้ว",
+            "c-1-start-request-national-id",
+            "c-2-prepare-request-national-id",
+            "1-1017-xxxxx-xx-0");
     String key = businessKey(processInstanceId);
     logOut();
 
     logIn("head.clerk");
     claimFromGroupTasks(processInstanceId, "approveRequest");
-    WebElement finding = wait.until(visibilityOfElementLocated(By.xpath(
-        "//form[@name='approveRequestForm']//div[contains(@class,'alert-danger')][contains(., '1-1017-xxxxx-xx-0')]")));
-    assertThat(finding.getText()).contains("ระบบตรวจพบข้อมูลส่วนบุคคล").doesNotContain("1-1017-00207-03-0");
+    WebElement finding =
+        wait.until(
+            visibilityOfElementLocated(
+                By.xpath(
+                    "//form[@name='approveRequestForm']//div[contains(@class,'alert-danger')][contains(., '1-1017-xxxxx-xx-0')]")));
+    assertThat(finding.getText())
+        .contains("ระบบตรวจพบข้อมูลส่วนบุคคล")
+        .doesNotContain("1-1017-00207-03-0");
 
     choose("headDecision", "approve");
     WebElement basis = wait.until(visibilityOfElementLocated(By.id("pr-pd-basis")));
     WebElement complete = completeButton();
     assertThat(complete.isEnabled()).as("approving without a basis is not possible").isFalse();
-    assertThat(driver.findElement(By.xpath("//label[@for='pr-pd-basis']/span[contains(@class,'pr-required')]"))
-        .isDisplayed()).isTrue();
-    assertThat(driver.findElement(By.cssSelector("form[name=approveRequestForm] .panel-danger")).getText())
+    assertThat(
+            driver
+                .findElement(
+                    By.xpath("//label[@for='pr-pd-basis']/span[contains(@class,'pr-required')]"))
+                .isDisplayed())
+        .isTrue();
+    assertThat(
+            driver
+                .findElement(By.cssSelector("form[name=approveRequestForm] .panel-danger"))
+                .getText())
         .contains("จะอนุมัติได้เมื่อระบุฐานในการเปิดเผยและคำอธิบายเท่านั้น");
     screenshot("c-3-approve-request-refused-without-basis");
 
     new Select(basis).selectByValue("legal-duty");
     assertThat(complete.isEnabled()).as("a basis without an explanation is not enough").isFalse();
-    driver.findElement(By.id("pr-pd-comment")).sendKeys("เผยแพร่ตามระเบียบกระทรวงมหาดไทยว่าด้วยเบี้ยยังชีพ");
+    driver
+        .findElement(By.id("pr-pd-comment"))
+        .sendKeys("เผยแพร่ตามระเบียบกระทรวงมหาดไทยว่าด้วยเบี้ยยังชีพ");
     wait.until(elementToBeClickable(complete));
     screenshot("c-4-approve-request-with-basis");
     completeTask("approveRequestForm");
@@ -366,38 +433,56 @@ class TasklistBrowserTests {
     awaitTask(processInstanceId, "publishRequest");
     JsonNode request = requestAs("head.clerk", key);
     assertThat(request.get("status").asText()).isEqualTo("AWAITING_PUBLICATION");
-    assertThat(request.get("personalData").findValuesAsText("masked")).contains("1-1017-xxxxx-xx-0");
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-        .variableName("personalDataBasis").singleResult().getValue()).isEqualTo("legal-duty");
+    assertThat(request.get("personalData").findValuesAsText("masked"))
+        .contains("1-1017-xxxxx-xx-0");
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .variableName("personalDataBasis")
+                .singleResult()
+                .getValue())
+        .isEqualTo("legal-duty");
   }
 
   /**
-   * Given a title that is an HTML tag with a script handler, when the request reaches the head, then
-   * the approval form shows the title as the typed text and no script ran (no alert opened).
+   * Given a title that is an HTML tag with a script handler, when the request reaches the head,
+   * then the approval form shows the title as the typed text and no script ran (no alert opened).
    */
   @Test
   void markupTypedIntoTheTitleIsShownAsTextAndRunsNoScript() throws Exception {
     String hostile = "<img src=x onerror=alert(1)>";
-    String processInstanceId = startAndSign("reporter.clerk", hostile, "ทดสอบข้อความที่เป็นแท็ก HTML",
-        "d-1-start-request-markup", "d-2-prepare-request-markup", null);
+    String processInstanceId =
+        startAndSign(
+            "reporter.clerk",
+            hostile,
+            "ทดสอบข้อความที่เป็นแท็ก HTML",
+            "d-1-start-request-markup",
+            "d-2-prepare-request-markup",
+            null);
     assertNoAlert();
     logOut();
 
     logIn("head.clerk");
     claimFromGroupTasks(processInstanceId, "approveRequest");
-    WebElement shownTitle = wait.until(visibilityOfElementLocated(By.xpath(
-        "//form[@name='approveRequestForm']//tr[th[contains(., 'หัวข้อเรื่อง')]]/td")));
+    WebElement shownTitle =
+        wait.until(
+            visibilityOfElementLocated(
+                By.xpath(
+                    "//form[@name='approveRequestForm']//tr[th[contains(., 'หัวข้อเรื่อง')]]/td")));
     wait.until(d -> hostile.equals(shownTitle.getText()));
-    assertThat(shownTitle.findElements(By.tagName("img"))).as("no element made from the title").isEmpty();
+    assertThat(shownTitle.findElements(By.tagName("img")))
+        .as("no element made from the title")
+        .isEmpty();
     assertNoAlert();
     screenshot("d-3-approve-request-markup-as-text");
   }
 
   /**
    * Given a file whose name is an HTML tag with a script handler, when the server refuses it, then
-   * Tasklist's notification shows the name as text and no script runs. (The server's message carries
-   * the name unescaped; Tasklist binds notifications as HTML and escapes their text itself, which this
-   * keeps an eye on, e.g. against a customization marking messages "unsafe".)
+   * Tasklist's notification shows the name as text and no script runs. (The server's message
+   * carries the name unescaped; Tasklist binds notifications as HTML and escapes their text itself,
+   * which this keeps an eye on, e.g. against a customization marking messages "unsafe".)
    */
   @Test
   void aHostileFileNameInARefusalIsShownAsTextAndRunsNoScript() throws Exception {
@@ -406,14 +491,20 @@ class TasklistBrowserTests {
 
     logIn("reporter.clerk");
     openStartForm();
-    fillStartForm("ทดสอบชื่อไฟล์ที่เป็นแท็ก HTML", "ชื่อไฟล์เป็นแท็ก", "https://www.example.go.th/");
+    fillStartForm(
+        "ทดสอบชื่อไฟล์ที่เป็นแท็ก HTML", "ชื่อไฟล์เป็นแท็ก", "https://www.example.go.th/");
     attach(hostile);
     clickStart();
 
-    WebElement refusal = wait.until(visibilityOfElementLocated(By.xpath(
-        "//div[contains(@class,'notifications')]//div[contains(@class,'alert-danger')]")));
+    WebElement refusal =
+        wait.until(
+            visibilityOfElementLocated(
+                By.xpath(
+                    "//div[contains(@class,'notifications')]//div[contains(@class,'alert-danger')]")));
     assertNoAlert();
-    assertThat(refusal.findElements(By.tagName("img"))).as("no element made from the file name").isEmpty();
+    assertThat(refusal.findElements(By.tagName("img")))
+        .as("no element made from the file name")
+        .isEmpty();
     assertThat(refusal.getText()).contains(name);
     screenshot("e-1-start-request-refused-hostile-file-name");
   }
@@ -428,35 +519,44 @@ class TasklistBrowserTests {
 
   private void logIn(String user) {
     driver.get(base() + "/camunda/app/tasklist/default/#/login");
-    // the login page may be drawn twice while Tasklist starts: type until both fields hold what was typed
-    wait.until(d -> {
-      WebElement name = d.findElement(By.cssSelector("form[name=signinForm] input[type=text]"));
-      WebElement password = d.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
-      name.clear();
-      name.sendKeys(user);
-      password.clear();
-      password.sendKeys("demo");
-      return user.equals(name.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
-    });
+    // the login page may be drawn twice while Tasklist starts: type until both fields hold what was
+    // typed
+    wait.until(
+        d -> {
+          WebElement name = d.findElement(By.cssSelector("form[name=signinForm] input[type=text]"));
+          WebElement password =
+              d.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
+          name.clear();
+          name.sendKeys(user);
+          password.clear();
+          password.sendKeys("demo");
+          return user.equals(name.getDomProperty("value"))
+              && "demo".equals(password.getDomProperty("value"));
+        });
     driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
     wait.until(visibilityOfElementLocated(By.cssSelector(".start-process-action a")));
     wait.until(presenceOfElementLocated(By.cssSelector(".task-filter")));
   }
 
   private void logOut() {
-    clickOn(By.xpath("//li[contains(@class,'logout')]"
-        + "/ancestor::li[contains(@class,'dropdown')][1]/a[contains(@class,'dropdown-toggle')]"));
+    clickOn(
+        By.xpath(
+            "//li[contains(@class,'logout')]"
+                + "/ancestor::li[contains(@class,'dropdown')][1]/a[contains(@class,'dropdown-toggle')]"));
     clickOn(By.cssSelector("li.logout a"));
     wait.until(visibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
   }
 
   private void openStartForm() {
     clickOn(By.cssSelector(".start-process-action a"));
-    clickOn(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='" + PROCESS_NAME + "']"));
+    clickOn(
+        By.xpath(
+            "//ul[contains(@class,'processes')]//a[normalize-space()='" + PROCESS_NAME + "']"));
     wait.until(visibilityOfElementLocated(By.cssSelector("form[name=startRequestForm] #pr-title")));
     // the units come from GET /api/units
-    wait.until(presenceOfElementLocated(By.xpath("//select[@id='pr-unit']/option[normalize-space()='" + CLERK_UNIT
-        + "']")));
+    wait.until(
+        presenceOfElementLocated(
+            By.xpath("//select[@id='pr-unit']/option[normalize-space()='" + CLERK_UNIT + "']")));
   }
 
   private void fillStartForm(String title, String details, String externalUrl) {
@@ -467,14 +567,18 @@ class TasklistBrowserTests {
     driver.findElement(By.id("pr-url")).sendKeys(externalUrl);
   }
 
-  /** Picks a file as a person would: its path into the form's file input; waits until it is read. */
+  /**
+   * Picks a file as a person would: its path into the form's file input; waits until it is read.
+   */
   private void attach(Upload file) {
     driver.findElement(By.id("pr-files")).sendKeys(file.path());
     String name = file.name();
-    wait.until(visibilityOfElementLocated(By.xpath("//ul[contains(@class,'pr-files')]/li[contains(., '" + name
-        + "')]")));
-    wait.until(invisibilityOfElementLocated(By.xpath("//ul[contains(@class,'pr-files')]/li[contains(., '"
-        + "กำลังอ่านไฟล์')]")));
+    wait.until(
+        visibilityOfElementLocated(
+            By.xpath("//ul[contains(@class,'pr-files')]/li[contains(., '" + name + "')]")));
+    wait.until(
+        invisibilityOfElementLocated(
+            By.xpath("//ul[contains(@class,'pr-files')]/li[contains(., '" + "กำลังอ่านไฟล์')]")));
   }
 
   private void clickStart() {
@@ -482,19 +586,30 @@ class TasklistBrowserTests {
   }
 
   /** Starts a request with the start form and signs it in the prepare form that opens next. */
-  private String startAndSign(String user, String title, String details, String startShot, String prepareShot,
+  private String startAndSign(
+      String user,
+      String title,
+      String details,
+      String startShot,
+      String prepareShot,
       String shownToReporter) {
     logIn(user);
     openStartForm();
     fillStartForm(title, details, "https://www.example.go.th/");
     screenshot(startShot);
     String processInstanceId = startAndOpenPrepareTask(user);
-    WebElement prepareTitle = wait.until(visibilityOfElementLocated(
-        By.cssSelector("form[name=prepareRequestForm] #pr-title")));
+    WebElement prepareTitle =
+        wait.until(
+            visibilityOfElementLocated(By.cssSelector("form[name=prepareRequestForm] #pr-title")));
     wait.until(d -> title.equals(prepareTitle.getDomProperty("value")));
     if (shownToReporter != null) {
-      wait.until(visibilityOfElementLocated(By.xpath("//form[@name='prepareRequestForm']//div[contains(@class,'alert')]"
-          + "[contains(., '" + shownToReporter + "')]")));
+      wait.until(
+          visibilityOfElementLocated(
+              By.xpath(
+                  "//form[@name='prepareRequestForm']//div[contains(@class,'alert')]"
+                      + "[contains(., '"
+                      + shownToReporter
+                      + "')]")));
     }
     clickOn(By.cssSelector("form[name=prepareRequestForm] input[name=reporterConfirmed]"));
     screenshot(prepareShot);
@@ -511,17 +626,35 @@ class TasklistBrowserTests {
     Set<String> before = prepareTasksOf(user);
     clickStart();
     wait.until(invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
-    Task prepare = new FluentWait<>(user).withTimeout(WAIT).pollingEvery(Duration.ofMillis(100))
-        .withMessage(() -> "no new prepareRequest task for " + user)
-        .until(u -> taskService.createTaskQuery().taskDefinitionKey("prepareRequest").taskAssignee(u).list().stream()
-            .filter(t -> !before.contains(t.getId())).findFirst().orElse(null));
+    Task prepare =
+        new FluentWait<>(user)
+            .withTimeout(WAIT)
+            .pollingEvery(Duration.ofMillis(100))
+            .withMessage(() -> "no new prepareRequest task for " + user)
+            .until(
+                u ->
+                    taskService
+                        .createTaskQuery()
+                        .taskDefinitionKey("prepareRequest")
+                        .taskAssignee(u)
+                        .list()
+                        .stream()
+                        .filter(t -> !before.contains(t.getId()))
+                        .findFirst()
+                        .orElse(null));
     openFromFilter(MY_TASKS, prepare.getId());
     return prepare.getProcessInstanceId();
   }
 
   private Set<String> prepareTasksOf(String user) {
-    return taskService.createTaskQuery().taskDefinitionKey("prepareRequest").taskAssignee(user).list().stream()
-        .map(Task::getId).collect(Collectors.toSet());
+    return taskService
+        .createTaskQuery()
+        .taskDefinitionKey("prepareRequest")
+        .taskAssignee(user)
+        .list()
+        .stream()
+        .map(Task::getId)
+        .collect(Collectors.toSet());
   }
 
   /** Clicks the filter, then the task in its list. */
@@ -552,19 +685,21 @@ class TasklistBrowserTests {
         .ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class)
         .withMessage(() -> "could not click " + locator)
-        .until(d -> {
-          WebElement element = d.findElement(locator);
-          if (!element.isDisplayed() || !element.isEnabled()) {
-            return false;
-          }
-          click(element);
-          return true;
-        });
+        .until(
+            d -> {
+              WebElement element = d.findElement(locator);
+              if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+              }
+              click(element);
+              return true;
+            });
   }
 
   /** Scrolls the element to the middle of its pane first, as a person would, then clicks it. */
   private static void click(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     element.click();
   }
 
@@ -580,19 +715,20 @@ class TasklistBrowserTests {
     closeNotifications();
     WebElement form = driver.findElement(By.cssSelector("form[name=" + formName + "]"));
     clickOn(COMPLETE);
-    wait.until(d -> {
-      List<WebElement> errors = d.findElements(By.cssSelector(".notifications .alert-danger"));
-      for (WebElement error : errors) {
-        if (error.isDisplayed()) {
-          throw new AssertionError("Tasklist refused to complete the task: " + error.getText());
-        }
-      }
-      try {
-        return !form.isDisplayed();
-      } catch (StaleElementReferenceException gone) {
-        return true;
-      }
-    });
+    wait.until(
+        d -> {
+          List<WebElement> errors = d.findElements(By.cssSelector(".notifications .alert-danger"));
+          for (WebElement error : errors) {
+            if (error.isDisplayed()) {
+              throw new AssertionError("Tasklist refused to complete the task: " + error.getText());
+            }
+          }
+          try {
+            return !form.isDisplayed();
+          } catch (StaleElementReferenceException gone) {
+            return true;
+          }
+        });
   }
 
   /** Drops the network events so far. */
@@ -617,20 +753,26 @@ class TasklistBrowserTests {
       }
     }
     assertThat(requestId).as("the browser requested " + urlPart).isNotNull();
-    Object body = driver.executeCdpCommand("Network.getResponseBody", Map.of("requestId", requestId)).get("body");
+    Object body =
+        driver
+            .executeCdpCommand("Network.getResponseBody", Map.of("requestId", requestId))
+            .get("body");
     return json.valueToTree(Map.of("status", status, "body", String.valueOf(body)));
   }
 
   /** Closes the notices at the page's foot, which can cover the form's buttons. */
   private static void closeNotifications() {
-    ((JavascriptExecutor) driver).executeScript(
-        "document.querySelectorAll('.page-notifications .alert button.close').forEach(function (b) { b.click(); });");
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.querySelectorAll('.page-notifications .alert button.close').forEach(function (b) { b.click(); });");
     wait.until(invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
   }
 
   private void assertNoAlert() {
-    assertThatThrownBy(() -> new WebDriverWait(driver, Duration.ofSeconds(1)).until(alertIsPresent()))
-        .as("no JavaScript alert opens").isInstanceOf(TimeoutException.class);
+    assertThatThrownBy(
+            () -> new WebDriverWait(driver, Duration.ofSeconds(1)).until(alertIsPresent()))
+        .as("no JavaScript alert opens")
+        .isInstanceOf(TimeoutException.class);
     assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
   }
 
@@ -651,21 +793,30 @@ class TasklistBrowserTests {
     try {
       Files.createDirectories(SCREENSHOTS);
       Dimension normal = driver.manage().window().getSize();
-      long overflow = ((Number) ((JavascriptExecutor) driver).executeScript(
-          "var most = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);"
-              + "document.querySelectorAll('*').forEach(function (e) {"
-              + "  var s = getComputedStyle(e);"
-              + "  if (/(auto|scroll)/.test(s.overflowY) && e.clientHeight > 0) {"
-              + "    most = Math.max(most, e.scrollHeight - e.clientHeight);"
-              + "  }"
-              + "});"
-              + "return most;")).longValue();
+      long overflow =
+          ((Number)
+                  ((JavascriptExecutor) driver)
+                      .executeScript(
+                          "var most = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);"
+                              + "document.querySelectorAll('*').forEach(function (e) {"
+                              + "  var s = getComputedStyle(e);"
+                              + "  if (/(auto|scroll)/.test(s.overflowY) && e.clientHeight > 0) {"
+                              + "    most = Math.max(most, e.scrollHeight - e.clientHeight);"
+                              + "  }"
+                              + "});"
+                              + "return most;"))
+              .longValue();
       if (overflow > 0) {
-        driver.manage().window().setSize(new Dimension(normal.getWidth(),
-            (int) Math.min(normal.getHeight() + overflow + 40, 8000)));
-        ((JavascriptExecutor) driver).executeAsyncScript(
-            "var done = arguments[arguments.length - 1];"
-                + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+        driver
+            .manage()
+            .window()
+            .setSize(
+                new Dimension(
+                    normal.getWidth(), (int) Math.min(normal.getHeight() + overflow + 40, 8000)));
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
       }
       Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
       if (overflow > 0) {
@@ -680,10 +831,12 @@ class TasklistBrowserTests {
   record Upload(String path, String name) {}
 
   /**
-   * Writes a file with the given (Thai) name. A JVM in the C locale cannot name files in Thai, so then
-   * the file is written under an ASCII name and renamed by the shell; the browser gets the UTF-8 path.
+   * Writes a file with the given (Thai) name. A JVM in the C locale cannot name files in Thai, so
+   * then the file is written under an ASCII name and renamed by the shell; the browser gets the
+   * UTF-8 path.
    */
-  private static Upload writeFile(String name, byte[] content) throws IOException, InterruptedException {
+  private static Upload writeFile(String name, byte[] content)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(filesDir, "f");
     try {
       Files.write(dir.resolve(name), content);
@@ -694,8 +847,16 @@ class TasklistBrowserTests {
       for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
         octal.append(String.format("\\%03o", b & 0xff));
       }
-      Process mv = new ProcessBuilder("/bin/sh", "-c", "mv -- \"$1\" \"$(dirname \"$1\")/$(printf \"$2\")\"", "sh",
-          ascii.toString(), octal.toString()).inheritIO().start();
+      Process mv =
+          new ProcessBuilder(
+                  "/bin/sh",
+                  "-c",
+                  "mv -- \"$1\" \"$(dirname \"$1\")/$(printf \"$2\")\"",
+                  "sh",
+                  ascii.toString(),
+                  octal.toString())
+              .inheritIO()
+              .start();
       assertThat(mv.waitFor()).as("rename to " + name).isZero();
     }
     return new Upload(dir + "/" + name, name);
@@ -714,14 +875,18 @@ class TasklistBrowserTests {
       return;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      // Files.delete, not File.delete: a Thai name survives only as the path's bytes in the C locale
-      files.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          // left behind
-        }
-      });
+      // Files.delete, not File.delete: a Thai name survives only as the path's bytes in the C
+      // locale
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  // left behind
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // a temporary directory left behind is harmless
     }
@@ -738,23 +903,37 @@ class TasklistBrowserTests {
   }
 
   private Task awaitTask(String processInstanceId, String taskKey) {
-    return new FluentWait<>(taskService).withTimeout(WAIT).pollingEvery(Duration.ofMillis(100))
+    return new FluentWait<>(taskService)
+        .withTimeout(WAIT)
+        .pollingEvery(Duration.ofMillis(100))
         .withMessage(() -> "no " + taskKey + " task in " + processInstanceId)
-        .until(t -> t.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult());
+        .until(
+            t ->
+                t.createTaskQuery()
+                    .processInstanceId(processInstanceId)
+                    .taskDefinitionKey(taskKey)
+                    .singleResult());
   }
 
   private String businessKey(String processInstanceId) {
-    return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .singleResult()
         .getBusinessKey();
   }
 
   private long publicationRequestsEverStarted() {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("publicationRequest").count();
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey("publicationRequest")
+        .count();
   }
 
   private List<String> publishedKeys(TestRestTemplate client) {
     try {
-      return json.readTree(client.getForObject("/api/published", String.class)).findValuesAsText("businessKey");
+      return json.readTree(client.getForObject("/api/published", String.class))
+          .findValuesAsText("businessKey");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -763,10 +942,10 @@ class TasklistBrowserTests {
   private JsonNode requestAs(String user, String key) throws IOException {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth(user, "demo", StandardCharsets.UTF_8);
-    ResponseEntity<String> response = rest.exchange("/api/requests/" + key, HttpMethod.GET, new HttpEntity<>(headers),
-        String.class);
+    ResponseEntity<String> response =
+        rest.exchange(
+            "/api/requests/" + key, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     return json.readTree(response.getBody());
   }
-
 }

@@ -12,8 +12,7 @@ class AuditChainHead {
 
   static final int ID = 1;
 
-  @Id
-  private Integer id;
+  @Id private Integer id;
 
   @Column(name = "last_hash", nullable = false)
   private String lastHash;

@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import th.go.municipal.publication.common.Hashes;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import th.go.municipal.publication.common.Hashes;
 
 /**
  * Writes the tamper-evident audit trail: each entry carries the SHA-256 of its content and of the
@@ -59,9 +59,18 @@ public class AuditService {
   }
 
   static String hash(String previousHash, AuditRecord r, Instant at) {
-    String canonical = String.join("\u001f", previousHash, String.valueOf(r.subjectKey()),
-        String.valueOf(r.processInstanceId()), r.actor(), r.role(), r.action(), String.valueOf(r.decision()),
-        String.valueOf(r.comment()), at.toString());
+    String canonical =
+        String.join(
+            "\u001f",
+            previousHash,
+            String.valueOf(r.subjectKey()),
+            String.valueOf(r.processInstanceId()),
+            r.actor(),
+            r.role(),
+            r.action(),
+            String.valueOf(r.decision()),
+            String.valueOf(r.comment()),
+            at.toString());
     return Hashes.sha256(canonical);
   }
 }

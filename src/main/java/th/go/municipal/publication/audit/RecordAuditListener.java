@@ -18,13 +18,14 @@ class RecordAuditListener implements TaskListener, ExecutionListener {
   /** Per task: the role that completes it, and the variables holding its decision and comment. */
   private record Step(String role, String decisionVariable, String commentVariable) {}
 
-  private static final Map<String, Step> STEPS = Map.of(
-      "prepareRequest", new Step("reporter", "reporterConfirmed", null),
-      "approveRequest", new Step("head", "headDecision", "headComment"),
-      "publishRequest", new Step("webmaster", "webmasterDecision", "webmasterComment"),
-      "reportIncident", new Step("head", null, null),
-      "acknowledgeIncident", new Step("mayor", null, "mayorComment"),
-      "answerInformationRequest", new Step("unit", "answerChannel", null));
+  private static final Map<String, Step> STEPS =
+      Map.of(
+          "prepareRequest", new Step("reporter", "reporterConfirmed", null),
+          "approveRequest", new Step("head", "headDecision", "headComment"),
+          "publishRequest", new Step("webmaster", "webmasterDecision", "webmasterComment"),
+          "reportIncident", new Step("head", null, null),
+          "acknowledgeIncident", new Step("mayor", null, "mayorComment"),
+          "answerInformationRequest", new Step("unit", "answerChannel", null));
 
   private final AuditService audit;
 
@@ -35,16 +36,28 @@ class RecordAuditListener implements TaskListener, ExecutionListener {
   @Override
   public void notify(DelegateTask task) {
     Step step = STEPS.getOrDefault(task.getTaskDefinitionKey(), new Step("staff", null, null));
-    audit.record(new AuditRecord(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(),
-        actor(CurrentUser.id(task.getProcessEngineServices())), step.role(), task.getTaskDefinitionKey(),
-        text(task, step.decisionVariable()), text(task, step.commentVariable())));
+    audit.record(
+        new AuditRecord(
+            task.getExecution().getProcessBusinessKey(),
+            task.getProcessInstanceId(),
+            actor(CurrentUser.id(task.getProcessEngineServices())),
+            step.role(),
+            task.getTaskDefinitionKey(),
+            text(task, step.decisionVariable()),
+            text(task, step.commentVariable())));
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    audit.record(new AuditRecord(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-        actor(CurrentUser.id(execution.getProcessEngineServices())), "system",
-        execution.getCurrentActivityId(), null, null));
+    audit.record(
+        new AuditRecord(
+            execution.getProcessBusinessKey(),
+            execution.getProcessInstanceId(),
+            actor(CurrentUser.id(execution.getProcessEngineServices())),
+            "system",
+            execution.getCurrentActivityId(),
+            null,
+            null));
   }
 
   private static String actor(String userId) {

@@ -22,10 +22,14 @@ public final class FieldReader {
   }
 
   public InputRejectedException invalid(String field, String problem) {
-    return InputRejectedException.invalid(field, labels.getOrDefault(field, field) + " (" + field + "): " + problem);
+    return InputRejectedException.invalid(
+        field, labels.getOrDefault(field, field) + " (" + field + "): " + problem);
   }
 
-  /** Trimmed text, null when absent or blank; refuses non-text, control characters and overlong text. */
+  /**
+   * Trimmed text, null when absent or blank; refuses non-text, control characters and overlong
+   * text.
+   */
   public String text(String field, boolean required, int maxLength) {
     Object value = values.get(field);
     if (value != null && !(value instanceof String)) {
@@ -86,7 +90,9 @@ public final class FieldReader {
       try {
         return LocalDate.parse(s.strip());
       } catch (DateTimeParseException e) {
-        throw invalid(field, "รูปแบบวันที่ต้องเป็น ปปปป-ดด-วว แบบคริสต์ศักราช เช่น 2026-11-25 (date must be yyyy-MM-dd)");
+        throw invalid(
+            field,
+            "รูปแบบวันที่ต้องเป็น ปปปป-ดด-วว แบบคริสต์ศักราช เช่น 2026-11-25 (date must be yyyy-MM-dd)");
       }
     }
     throw invalid(field, "ต้องเป็นวันที่ (must be a date)");
@@ -108,7 +114,9 @@ public final class FieldReader {
       try {
         return LocalDateTime.parse(s.strip());
       } catch (DateTimeParseException e) {
-        throw invalid(field, "รูปแบบต้องเป็น ปปปป-ดด-ววTชช:นน เช่น 2026-11-25T14:30 (must be yyyy-MM-ddTHH:mm)");
+        throw invalid(
+            field,
+            "รูปแบบต้องเป็น ปปปป-ดด-ววTชช:นน เช่น 2026-11-25T14:30 (must be yyyy-MM-ddTHH:mm)");
       }
     }
     throw invalid(field, "ต้องเป็นวันและเวลา (must be a date and time)");
@@ -141,7 +149,9 @@ public final class FieldReader {
   public String oneOf(String field, java.util.Collection<String> allowed) {
     String value = line(field, true, 64);
     if (!allowed.contains(value)) {
-      throw invalid(field, "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ " + String.join(", ", allowed) + " (must be one of)");
+      throw invalid(
+          field,
+          "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ " + String.join(", ", allowed) + " (must be one of)");
     }
     return value;
   }

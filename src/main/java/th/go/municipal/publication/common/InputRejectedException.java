@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * Input or an action that the service refuses, with a Thai message naming the field.
  *
  * <p>It is the engine's {@link BadUserRequestException}: thrown from a listener it rolls back the
- * engine's transaction, and the engine logs it as the user's mistake, not as a failure.
- * {@link ApiErrors} finds it again inside the engine's wrapping exceptions and turns it into the
+ * engine's transaction, and the engine logs it as the user's mistake, not as a failure. {@link
+ * ApiErrors} finds it again inside the engine's wrapping exceptions and turns it into the
  * contract's JSON error with the right status.
  */
 public class InputRejectedException extends BadUserRequestException {

@@ -23,14 +23,25 @@ public class ReferenceNumbers {
 
   public String next(String prefix) {
     int fiscalYear = ThaiDates.fiscalYear(LocalDate.now(clock.withZone(ThaiDates.BANGKOK)));
-    int updated = jdbc.update("update request_number_sequences set last_number = last_number + 1"
-        + " where prefix = ? and fiscal_year = ?", prefix, fiscalYear);
+    int updated =
+        jdbc.update(
+            "update request_number_sequences set last_number = last_number + 1"
+                + " where prefix = ? and fiscal_year = ?",
+            prefix,
+            fiscalYear);
     if (updated == 0) {
-      jdbc.update("insert into request_number_sequences (prefix, fiscal_year, last_number) values (?, ?, 1)",
-          prefix, fiscalYear);
+      jdbc.update(
+          "insert into request_number_sequences (prefix, fiscal_year, last_number) values (?, ?, 1)",
+          prefix,
+          fiscalYear);
     }
-    Integer number = jdbc.queryForObject("select last_number from request_number_sequences"
-        + " where prefix = ? and fiscal_year = ?", Integer.class, prefix, fiscalYear);
+    Integer number =
+        jdbc.queryForObject(
+            "select last_number from request_number_sequences"
+                + " where prefix = ? and fiscal_year = ?",
+            Integer.class,
+            prefix,
+            fiscalYear);
     return String.format("%s-%d-%04d", prefix, fiscalYear, number);
   }
 }

@@ -13,8 +13,11 @@ import org.jsoup.safety.Safelist;
 public final class SafeHtml {
 
   private static final Safelist ALLOWED = Safelist.basic();
-  private static final Document.OutputSettings OUTPUT = new Document.OutputSettings()
-      .prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+  private static final Document.OutputSettings OUTPUT =
+      new Document.OutputSettings()
+          .prettyPrint(false)
+          .charset("UTF-8")
+          .escapeMode(Entities.EscapeMode.base);
 
   private SafeHtml() {}
 
@@ -25,12 +28,17 @@ public final class SafeHtml {
     }
     StringBuilder html = new StringBuilder();
     for (String paragraph : text.strip().replace("\r\n", "\n").split("\n\\s*\n")) {
-      html.append("<p>").append(Entities.escape(paragraph.strip()).replace("\n", "<br>")).append("</p>");
+      html.append("<p>")
+          .append(Entities.escape(paragraph.strip()).replace("\n", "<br>"))
+          .append("</p>");
     }
     return clean(html.toString());
   }
 
-  /** Any HTML reduced to the basic safe subset (no script, style, event handlers or javascript: links). */
+  /**
+   * Any HTML reduced to the basic safe subset (no script, style, event handlers or javascript:
+   * links).
+   */
   public static String clean(String html) {
     return Jsoup.clean(html == null ? "" : html, "", ALLOWED, OUTPUT);
   }

@@ -12,7 +12,8 @@ public final class ThaiDates {
   public static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
   private static final String[] MONTHS = {
-    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.",
+    "ธ.ค."
   };
 
   private ThaiDates() {}

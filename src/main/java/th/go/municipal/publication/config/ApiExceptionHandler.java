@@ -31,10 +31,13 @@ class ApiExceptionHandler {
   @ExceptionHandler(NoResourceFoundException.class)
   Object notFound(NoResourceFoundException e, HttpServletRequest request) {
     if (request.getRequestURI().startsWith("/api/")) {
-      return ResponseEntity.status(404).body(new ApiError("not_found", null, "ไม่พบหน้าที่ร้องขอ (not found)"));
+      return ResponseEntity.status(404)
+          .body(new ApiError("not_found", null, "ไม่พบหน้าที่ร้องขอ (not found)"));
     }
-    ModelAndView page = new ModelAndView("website/not-found",
-        Map.of("municipality", municipality, "navSection", "", "gone", false));
+    ModelAndView page =
+        new ModelAndView(
+            "website/not-found",
+            Map.of("municipality", municipality, "navSection", "", "gone", false));
     page.setStatus(HttpStatus.NOT_FOUND);
     return page;
   }
@@ -47,7 +50,8 @@ class ApiExceptionHandler {
     }
     ResponseEntity.BodyBuilder response = ResponseEntity.status(translated.status());
     if (translated.status() == 401) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"publication\", charset=\"UTF-8\"");
+      response.header(
+          HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"publication\", charset=\"UTF-8\"");
     }
     return response.body(translated.body());
   }

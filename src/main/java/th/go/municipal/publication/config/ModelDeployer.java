@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 class ModelDeployer implements ApplicationRunner {
 
   static final String DEPLOYMENT_NAME = "publication-workflow";
-  static final String[] PATTERNS = {"classpath*:bpmn/*.bpmn", "classpath*:forms/*.html", "classpath*:forms/*.form"};
+  static final String[] PATTERNS = {
+    "classpath*:bpmn/*.bpmn", "classpath*:forms/*.html", "classpath*:forms/*.form"
+  };
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 
@@ -37,10 +39,12 @@ class ModelDeployer implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    DeploymentBuilder deployment = repositoryService.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source("application")
-        .enableDuplicateFiltering(true);
+    DeploymentBuilder deployment =
+        repositoryService
+            .createDeployment()
+            .name(DEPLOYMENT_NAME)
+            .source("application")
+            .enableDuplicateFiltering(true);
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     int count = 0;
     for (String pattern : PATTERNS) {

@@ -34,7 +34,8 @@ class RestApiConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-basic-authentication");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(
+        "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     return registration;
   }
@@ -60,8 +61,10 @@ class RestApiConfiguration {
     } else {
       log.debug("Engine REST call refused: {}", failure.getMessage());
     }
-    return Response.status(translated.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .entity(translated.body()).build();
+    return Response.status(translated.status())
+        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .entity(translated.body())
+        .build();
   }
 
   // Jersey picks the mapper of the nearest exception type, then the highest priority (lowest
@@ -99,8 +102,9 @@ class RestApiConfiguration {
   public static class JsonMappingFailure implements ExceptionMapper<JsonMappingException> {
     @Override
     public Response toResponse(JsonMappingException failure) {
-      return RestApiConfiguration.toResponse(new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
-          Response.Status.BAD_REQUEST, failure.getOriginalMessage()));
+      return RestApiConfiguration.toResponse(
+          new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+              Response.Status.BAD_REQUEST, failure.getOriginalMessage()));
     }
   }
 
@@ -109,8 +113,9 @@ class RestApiConfiguration {
   public static class JsonParseFailure implements ExceptionMapper<JsonParseException> {
     @Override
     public Response toResponse(JsonParseException failure) {
-      return RestApiConfiguration.toResponse(new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
-          Response.Status.BAD_REQUEST, failure.getOriginalMessage()));
+      return RestApiConfiguration.toResponse(
+          new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+              Response.Status.BAD_REQUEST, failure.getOriginalMessage()));
     }
   }
 }

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
+import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +23,8 @@ import th.go.municipal.publication.common.InputRejectedException;
  * The contract's JSON errors for the webapps' own REST API ({@code /camunda/api/engine}, what
  * Tasklist calls). Unlike {@code /engine-rest} that application takes no extra exception mappers,
  * and it answers a refusal from one of our listeners with a 500 that hides the Thai message behind
- * the engine's. So the refusal is noted where it is thrown (around every delegate call) and, for
- * a request that then fails, the answer is replaced by the refusal's status and message.
+ * the engine's. So the refusal is noted where it is thrown (around every delegate call) and, for a
+ * request that then fails, the answer is replaced by the refusal's status and message.
  */
 @Configuration
 class WebappErrorTranslation {
@@ -78,37 +78,40 @@ class WebappErrorTranslation {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> webappErrorFilter(ObjectMapper json) {
-    OncePerRequestFilter filter = new OncePerRequestFilter() {
-      @Override
-      protected boolean shouldNotFilter(HttpServletRequest request) {
-        // Refusals come from changes; reads (and large file downloads) pass unbuffered.
-        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-      }
+    OncePerRequestFilter filter =
+        new OncePerRequestFilter() {
+          @Override
+          protected boolean shouldNotFilter(HttpServletRequest request) {
+            // Refusals come from changes; reads (and large file downloads) pass unbuffered.
+            return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+          }
 
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-        Refusal.begin();
-        InputRejectedException refusal;
-        try {
-          chain.doFilter(request, buffered);
-        } finally {
-          refusal = Refusal.end();
-        }
-        if (refusal != null && buffered.getStatus() >= 400) {
-          ApiErrors.Translated translated = ApiErrors.translate(refusal);
-          buffered.resetBuffer();
-          response.setStatus(translated.status());
-          response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-          response.setCharacterEncoding("UTF-8");
-          response.getOutputStream().write(json.writeValueAsBytes(translated.body()));
-          return;
-        }
-        buffered.copyBodyToResponse();
-      }
-    };
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+          @Override
+          protected void doFilterInternal(
+              HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+              throws ServletException, IOException {
+            ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+            Refusal.begin();
+            InputRejectedException refusal;
+            try {
+              chain.doFilter(request, buffered);
+            } finally {
+              refusal = Refusal.end();
+            }
+            if (refusal != null && buffered.getStatus() >= 400) {
+              ApiErrors.Translated translated = ApiErrors.translate(refusal);
+              buffered.resetBuffer();
+              response.setStatus(translated.status());
+              response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+              response.setCharacterEncoding("UTF-8");
+              response.getOutputStream().write(json.writeValueAsBytes(translated.body()));
+              return;
+            }
+            buffered.copyBodyToResponse();
+          }
+        };
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(filter);
     registration.setName("webapp-error-translation");
     registration.addUrlPatterns("/camunda/api/engine/*");
     return registration;

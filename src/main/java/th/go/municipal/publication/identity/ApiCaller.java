@@ -31,8 +31,13 @@ public class ApiCaller {
 
   /** The caller, or a 401 refusal. */
   public String requireUser(HttpServletRequest request) {
-    return userId(request).orElseThrow(() -> new InputRejectedException(InputRejectedException.Reason.UNAUTHORIZED,
-        null, "กรุณาเข้าสู่ระบบ (authentication required)"));
+    return userId(request)
+        .orElseThrow(
+            () ->
+                new InputRejectedException(
+                    InputRejectedException.Reason.UNAUTHORIZED,
+                    null,
+                    "กรุณาเข้าสู่ระบบ (authentication required)"));
   }
 
   public Optional<String> userId(HttpServletRequest request) {
@@ -45,8 +50,10 @@ public class ApiCaller {
       return Optional.empty();
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication authentication = authentications == null ? null
-        : authentications.getAuthenticationForProcessEngine(processEngine.getName());
+    Authentication authentication =
+        authentications == null
+            ? null
+            : authentications.getAuthenticationForProcessEngine(processEngine.getName());
     return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
   }
 
@@ -62,6 +69,8 @@ public class ApiCaller {
       return Optional.empty();
     }
     String user = decoded.substring(0, colon);
-    return identityService.checkPassword(user, decoded.substring(colon + 1)) ? Optional.of(user) : Optional.empty();
+    return identityService.checkPassword(user, decoded.substring(colon + 1))
+        ? Optional.of(user)
+        : Optional.empty();
   }
 }

@@ -45,8 +45,12 @@ class IdentitySeeder implements ApplicationRunner {
   private final TaskService taskService;
   private final MunicipalityProperties municipality;
 
-  IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, MunicipalityProperties municipality) {
+  IdentitySeeder(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      FilterService filterService,
+      TaskService taskService,
+      MunicipalityProperties municipality) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
@@ -62,11 +66,21 @@ class IdentitySeeder implements ApplicationRunner {
       group(reporter, "ผู้รับผิดชอบการให้ข้อมูล " + unit.name());
       group(head, "หัวหน้าหน่วยงาน " + unit.name());
       grant(reporter, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(reporter, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(
+          reporter,
+          Resources.PROCESS_DEFINITION,
+          PUBLICATION_PROCESS,
+          Permissions.READ,
+          Permissions.CREATE_INSTANCE);
       grant(reporter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       grant(head, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(head, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS, Permissions.READ);
-      grant(head, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(
+          head,
+          Resources.PROCESS_DEFINITION,
+          INCIDENT_PROCESS,
+          Permissions.READ,
+          Permissions.CREATE_INSTANCE);
       grant(head, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       // Requests from the public reach the unit's heads and reporters as candidate-group tasks;
       // reading the definition lets Tasklist show the diagram. Only the website starts them.
@@ -80,27 +94,66 @@ class IdentitySeeder implements ApplicationRunner {
       grant(watcher, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
-    // The webmaster watches publishing (retries, incidents) in Cockpit; the mayor follows incidents.
-    grant(Groups.WEBMASTER, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS,
-        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    // The webmaster watches publishing (retries, incidents) in Cockpit; the mayor follows
+    // incidents.
+    grant(
+        Groups.WEBMASTER,
+        Resources.PROCESS_DEFINITION,
+        PUBLICATION_PROCESS,
+        Permissions.READ,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY);
     grant(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS,
-        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
-    grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, PUBLICATION_PROCESS,
-        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
-    grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, INQUIRY_PROCESS,
-        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(
+        Groups.MAYOR,
+        Resources.PROCESS_DEFINITION,
+        INCIDENT_PROCESS,
+        Permissions.READ,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY);
+    grant(
+        Groups.MAYOR,
+        Resources.PROCESS_DEFINITION,
+        PUBLICATION_PROCESS,
+        Permissions.READ,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY);
+    grant(
+        Groups.MAYOR,
+        Resources.PROCESS_DEFINITION,
+        INQUIRY_PROCESS,
+        Permissions.READ,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY);
     grant(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     // Auditors read everything and change nothing.
-    grant(Groups.AUDITOR, Resources.PROCESS_DEFINITION, ANY,
-        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(
+        Groups.AUDITOR,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY);
     grant(Groups.AUDITOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(Groups.AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(Groups.AUDITOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(
+        Groups.AUDITOR,
+        Resources.DECISION_DEFINITION,
+        ANY,
+        Permissions.READ,
+        Permissions.READ_HISTORY);
 
-    filter("งานของฉัน (My tasks)", -20, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    filter("งานของกลุ่มฉัน (My group tasks)", -10,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    filter(
+        "งานของฉัน (My tasks)",
+        -20,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filter(
+        "งานของกลุ่มฉัน (My group tasks)",
+        -10,
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks());
 
     seedDemoUsers();
   }
@@ -111,7 +164,8 @@ class IdentitySeeder implements ApplicationRunner {
       return;
     }
     if (demo.getPassword() == null || demo.getPassword().isBlank()) {
-      throw new IllegalStateException("municipality.demo.password must be set when demo users are configured");
+      throw new IllegalStateException(
+          "municipality.demo.password must be set when demo users are configured");
     }
     for (MunicipalityProperties.DemoUser demoUser : demo.getUsers()) {
       if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
@@ -127,7 +181,8 @@ class IdentitySeeder implements ApplicationRunner {
         if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
           group(groupId, groupId);
         }
-        if (identityService.createUserQuery().userId(demoUser.id()).memberOfGroup(groupId).count() == 0) {
+        if (identityService.createUserQuery().userId(demoUser.id()).memberOfGroup(groupId).count()
+            == 0) {
           identityService.createMembership(demoUser.id(), groupId);
         }
       }
@@ -144,9 +199,16 @@ class IdentitySeeder implements ApplicationRunner {
     }
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists =
+        authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .count()
+            > 0;
     if (exists) {
       return;
     }
@@ -166,11 +228,19 @@ class IdentitySeeder implements ApplicationRunner {
     }
     Filter filter = filterService.newTaskFilter(name);
     filter.setQuery(query);
-    filter.setProperties(Map.of("priority", priority, "refresh", true,
-        "description", name, "variables", List.of(
-            Map.of("name", "title", "label", "หัวข้อเรื่อง (Title)"),
-            Map.of("name", "unitName", "label", "หน่วยงาน (Unit)"),
-            Map.of("name", "subject", "label", "เรื่อง (Subject)"))));
+    filter.setProperties(
+        Map.of(
+            "priority",
+            priority,
+            "refresh",
+            true,
+            "description",
+            name,
+            "variables",
+            List.of(
+                Map.of("name", "title", "label", "หัวข้อเรื่อง (Title)"),
+                Map.of("name", "unitName", "label", "หน่วยงาน (Unit)"),
+                Map.of("name", "subject", "label", "เรื่อง (Subject)"))));
     filterService.saveFilter(filter);
     Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
     everyone.setResource(Resources.FILTER);

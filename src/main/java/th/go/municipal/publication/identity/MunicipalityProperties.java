@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The municipality as configuration: its name, units and (in the demo profile only) demo users.
- * The announcement itself was copied between municipalities; so is this service.
+ * The municipality as configuration: its name, units and (in the demo profile only) demo users. The
+ * announcement itself was copied between municipalities; so is this service.
  */
 @ConfigurationProperties(prefix = "municipality")
 public class MunicipalityProperties {
@@ -23,7 +23,10 @@ public class MunicipalityProperties {
   private List<OitItem> oitItems = new ArrayList<>();
   private Demo demo = new Demo();
 
-  /** A unit (หน่วยงาน) of the municipality; its id names the groups reporter-&lt;id&gt; and head-&lt;id&gt;. */
+  /**
+   * A unit (หน่วยงาน) of the municipality; its id names the groups reporter-&lt;id&gt; and
+   * head-&lt;id&gt;.
+   */
   public record Unit(String id, String name) {}
 
   /** An ITA/OIT disclosure indicator of the current assessment year. */
@@ -52,7 +55,8 @@ public class MunicipalityProperties {
   }
 
   /** One demo login. */
-  public record DemoUser(String id, String firstName, String lastName, String position, List<String> groups) {}
+  public record DemoUser(
+      String id, String firstName, String lastName, String position, List<String> groups) {}
 
   public Optional<Unit> unit(String id) {
     return units.stream().filter(u -> u.id().equals(id)).findFirst();

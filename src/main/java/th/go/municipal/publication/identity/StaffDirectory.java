@@ -12,8 +12,8 @@ import th.go.municipal.publication.common.ThaiDates;
 
 /**
  * Who a member of staff is: full name, position and groups, read from the engine's identity
- * service. Reads run without authorization checks: a signer's name and groups are facts the
- * process needs whatever the signer may see of the identity tables.
+ * service. Reads run without authorization checks: a signer's name and groups are facts the process
+ * needs whatever the signer may see of the identity tables.
  */
 @Service
 public class StaffDirectory {
@@ -32,18 +32,26 @@ public class StaffDirectory {
 
     /** "สมชาย ใจดี ตำแหน่ง นักประชาสัมพันธ์ · 25 พ.ย. 2569 14:03 น." */
     public String display(java.time.Instant at) {
-      return fullName + (position.isEmpty() ? "" : " ตำแหน่ง " + position) + " · " + ThaiDates.dateTime(at);
+      return fullName
+          + (position.isEmpty() ? "" : " ตำแหน่ง " + position)
+          + " · "
+          + ThaiDates.dateTime(at);
     }
   }
 
   public Signer signer(String userId) {
-    return unchecked(() -> {
-      User user = identityService.createUserQuery().userId(userId).singleResult();
-      String fullName = user == null ? userId
-          : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim();
-      String position = identityService.getUserInfo(userId, POSITION);
-      return new Signer(userId, fullName.isEmpty() ? userId : fullName, position == null ? "" : position);
-    });
+    return unchecked(
+        () -> {
+          User user = identityService.createUserQuery().userId(userId).singleResult();
+          String fullName =
+              user == null
+                  ? userId
+                  : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName()))
+                      .trim();
+          String position = identityService.getUserInfo(userId, POSITION);
+          return new Signer(
+              userId, fullName.isEmpty() ? userId : fullName, position == null ? "" : position);
+        });
   }
 
   public boolean isMember(String userId, String groupId) {
@@ -51,8 +59,11 @@ public class StaffDirectory {
   }
 
   public List<String> groupsOf(String userId) {
-    return unchecked(() -> identityService.createGroupQuery().groupMember(userId).list()
-        .stream().map(Group::getId).toList());
+    return unchecked(
+        () ->
+            identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList());
   }
 
   private static String nullToEmpty(String s) {

@@ -6,7 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An urgent incident reported to the mayor: what happened, who reported it, who acknowledged it. */
+/**
+ * An urgent incident reported to the mayor: what happened, who reported it, who acknowledged it.
+ */
 @Entity
 @Table(name = "incident_reports")
 public class IncidentReport {
@@ -62,7 +64,8 @@ public class IncidentReport {
 
   protected IncidentReport() {}
 
-  IncidentReport(String incidentKey, String processInstanceId, String requestKey, String unit, Instant now) {
+  IncidentReport(
+      String incidentKey, String processInstanceId, String requestKey, String unit, Instant now) {
     this.incidentKey = incidentKey;
     this.processInstanceId = processInstanceId;
     this.requestKey = requestKey;

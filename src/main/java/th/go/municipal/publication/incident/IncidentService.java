@@ -40,15 +40,16 @@ public class IncidentService {
 
   static final long MAX_AFFECTED = 10_000_000L;
 
-  private static final Map<String, String> LABELS = Map.of(
-      UNIT, "หน่วยงานที่เกี่ยวข้อง",
-      INCIDENT_AT, "วันและเวลาที่เกิดเหตุ",
-      LOCATION, "สถานที่เกิดเหตุ",
-      AFFECTED_COUNT, "จำนวนผู้ได้รับผลกระทบ",
-      DAMAGE_AREA, "พื้นที่ความเสียหาย",
-      CAUSE, "สาเหตุ",
-      REMEDY, "แนวทางแก้ไขปัญหา",
-      MAYOR_COMMENT, "ความเห็นของนายกเทศมนตรี");
+  private static final Map<String, String> LABELS =
+      Map.of(
+          UNIT, "หน่วยงานที่เกี่ยวข้อง",
+          INCIDENT_AT, "วันและเวลาที่เกิดเหตุ",
+          LOCATION, "สถานที่เกิดเหตุ",
+          AFFECTED_COUNT, "จำนวนผู้ได้รับผลกระทบ",
+          DAMAGE_AREA, "พื้นที่ความเสียหาย",
+          CAUSE, "สาเหตุ",
+          REMEDY, "แนวทางแก้ไขปัญหา",
+          MAYOR_COMMENT, "ความเห็นของนายกเทศมนตรี");
 
   private final IncidentReportRepository incidents;
   private final MailNotifier mail;
@@ -59,8 +60,14 @@ public class IncidentService {
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
-  public IncidentService(IncidentReportRepository incidents, MailNotifier mail, StaffMailboxes mailboxes,
-      StaffDirectory staff, ReferenceNumbers numbers, AuditService audit, MunicipalityProperties municipality,
+  public IncidentService(
+      IncidentReportRepository incidents,
+      MailNotifier mail,
+      StaffMailboxes mailboxes,
+      StaffDirectory staff,
+      ReferenceNumbers numbers,
+      AuditService audit,
+      MunicipalityProperties municipality,
       Clock clock) {
     this.incidents = incidents;
     this.mail = mail;
@@ -72,25 +79,36 @@ public class IncidentService {
     this.clock = clock;
   }
 
-  /** A new incident report; {@code requestKey} is set when an urgent publication request raised it. */
-  public IncidentReport register(String userId, String processInstanceId, String requestKey,
-      Map<String, Object> variables) {
+  /**
+   * A new incident report; {@code requestKey} is set when an urgent publication request raised it.
+   */
+  public IncidentReport register(
+      String userId, String processInstanceId, String requestKey, Map<String, Object> variables) {
     FieldReader in = new FieldReader(variables, LABELS);
     String unit = in.line(UNIT, true, 64);
     if (municipality.unit(unit).isEmpty()) {
-      throw in.invalid(UNIT, "ไม่พบหน่วยงาน '" + unit + "' ในรายชื่อหน่วยงานของเทศบาล (unknown unit)");
+      throw in.invalid(
+          UNIT, "ไม่พบหน่วยงาน '" + unit + "' ในรายชื่อหน่วยงานของเทศบาล (unknown unit)");
     }
     if (requestKey == null && !staff.isMember(userId, Groups.head(unit))) {
       throw InputRejectedException.forbidden(
           "เฉพาะหัวหน้าหน่วยงานที่เกี่ยวข้องเท่านั้นที่รายงานเหตุได้ (only the unit's head may report an incident)");
     }
     IncidentFacts facts = facts(in, false);
-    IncidentReport report = new IncidentReport(numbers.next("IN"), processInstanceId, requestKey, unit,
-        clock.instant());
+    IncidentReport report =
+        new IncidentReport(
+            numbers.next("IN"), processInstanceId, requestKey, unit, clock.instant());
     report.describe(facts);
     incidents.save(report);
-    audit.record(new AuditRecord(report.getIncidentKey(), processInstanceId, userId == null ? "system" : userId,
-        requestKey == null ? "head" : "reporter", "raiseIncident", null, requestKey));
+    audit.record(
+        new AuditRecord(
+            report.getIncidentKey(),
+            processInstanceId,
+            userId == null ? "system" : userId,
+            requestKey == null ? "head" : "reporter",
+            "raiseIncident",
+            null,
+            requestKey));
     return report;
   }
 
@@ -108,10 +126,12 @@ public class IncidentService {
   }
 
   /** The mayor acknowledges, with an optional comment. */
-  public String acknowledge(String userId, String processInstanceId, Map<String, Object> variables) {
+  public String acknowledge(
+      String userId, String processInstanceId, Map<String, Object> variables) {
     IncidentReport report = load(processInstanceId);
     if (!staff.isMember(userId, Groups.MAYOR)) {
-      throw InputRejectedException.forbidden("เฉพาะนายกเทศมนตรีเท่านั้นที่รับทราบเหตุได้ (only the mayor may acknowledge)");
+      throw InputRejectedException.forbidden(
+          "เฉพาะนายกเทศมนตรีเท่านั้นที่รับทราบเหตุได้ (only the mayor may acknowledge)");
     }
     String comment = new FieldReader(variables, LABELS).text(MAYOR_COMMENT, false, 2000);
     Instant now = clock.instant();
@@ -128,27 +148,68 @@ public class IncidentService {
     IncidentReport report = load(processInstanceId);
     List<String> to = mailboxes.ofGroups(List.of(Groups.MAYOR));
     if (to.isEmpty()) {
-      throw new IllegalStateException("No member of group 'mayor' has an e-mail address: the incident report "
-          + report.getIncidentKey() + " cannot reach the mayor (ไม่มีอีเมลของนายกเทศมนตรีในระบบ)");
+      throw new IllegalStateException(
+          "No member of group 'mayor' has an e-mail address: the incident report "
+              + report.getIncidentKey()
+              + " cannot reach the mayor (ไม่มีอีเมลของนายกเทศมนตรีในระบบ)");
     }
     StaffDirectory.Signer reporter = staff.signer(report.getReportedBy());
-    String body = "เรียน นายกเทศมนตรี\n\n"
-        + "หัวหน้าหน่วยงาน" + unitName(report.getUnit()) + " รายงานเหตุสำคัญ ฉุกเฉิน/เร่งด่วน ดังนี้\n\n"
-        + "เลขที่รายงาน: " + report.getIncidentKey() + "\n"
-        + "วันและเวลาที่เกิดเหตุ: " + (report.getIncidentAt() == null ? "-" : ThaiDates.dateTime(report.getIncidentAt()))
-        + "\n"
-        + "สถานที่เกิดเหตุ: " + report.getLocation() + "\n"
-        + "จำนวนผู้ได้รับผลกระทบ: " + report.getAffectedCount() + " คน\n"
-        + "พื้นที่ความเสียหาย: " + report.getDamageArea() + "\n"
-        + "สาเหตุ: " + report.getCause() + "\n"
-        + "แนวทางแก้ไขปัญหา: " + report.getRemedy() + "\n"
-        + (report.getRequestKey() == null ? "" : "เกี่ยวข้องกับคำขอเผยแพร่เลขที่: " + report.getRequestKey() + "\n")
-        + "\nผู้รายงาน: " + reporter.display(report.getReportedAt()) + "\n\n"
-        + "กรุณารับทราบเหตุผ่านงาน \"รับทราบเหตุเร่งด่วน\" ในระบบ Tasklist: " + mail.tasklistUrl() + "\n";
-    mail.send(new MailNotice(to, "[เหตุเร่งด่วน] " + unitName(report.getUnit()) + ": " + report.getLocation()
-        + " (" + report.getIncidentKey() + ")", body, report.getIncidentKey()));
-    audit.record(new AuditRecord(report.getIncidentKey(), processInstanceId, "system", "system", "notifyMayor",
-        null, String.join(", ", to)));
+    String body =
+        "เรียน นายกเทศมนตรี\n\n"
+            + "หัวหน้าหน่วยงาน"
+            + unitName(report.getUnit())
+            + " รายงานเหตุสำคัญ ฉุกเฉิน/เร่งด่วน ดังนี้\n\n"
+            + "เลขที่รายงาน: "
+            + report.getIncidentKey()
+            + "\n"
+            + "วันและเวลาที่เกิดเหตุ: "
+            + (report.getIncidentAt() == null ? "-" : ThaiDates.dateTime(report.getIncidentAt()))
+            + "\n"
+            + "สถานที่เกิดเหตุ: "
+            + report.getLocation()
+            + "\n"
+            + "จำนวนผู้ได้รับผลกระทบ: "
+            + report.getAffectedCount()
+            + " คน\n"
+            + "พื้นที่ความเสียหาย: "
+            + report.getDamageArea()
+            + "\n"
+            + "สาเหตุ: "
+            + report.getCause()
+            + "\n"
+            + "แนวทางแก้ไขปัญหา: "
+            + report.getRemedy()
+            + "\n"
+            + (report.getRequestKey() == null
+                ? ""
+                : "เกี่ยวข้องกับคำขอเผยแพร่เลขที่: " + report.getRequestKey() + "\n")
+            + "\nผู้รายงาน: "
+            + reporter.display(report.getReportedAt())
+            + "\n\n"
+            + "กรุณารับทราบเหตุผ่านงาน \"รับทราบเหตุเร่งด่วน\" ในระบบ Tasklist: "
+            + mail.tasklistUrl()
+            + "\n";
+    mail.send(
+        new MailNotice(
+            to,
+            "[เหตุเร่งด่วน] "
+                + unitName(report.getUnit())
+                + ": "
+                + report.getLocation()
+                + " ("
+                + report.getIncidentKey()
+                + ")",
+            body,
+            report.getIncidentKey()));
+    audit.record(
+        new AuditRecord(
+            report.getIncidentKey(),
+            processInstanceId,
+            "system",
+            "system",
+            "notifyMayor",
+            null,
+            String.join(", ", to)));
   }
 
   public String unitName(String unit) {
@@ -157,9 +218,13 @@ public class IncidentService {
 
   private IncidentFacts facts(FieldReader in, boolean required) {
     var at = in.dateTime(INCIDENT_AT, required, ThaiDates.BANGKOK);
-    return new IncidentFacts(at == null ? null : at.atZone(ThaiDates.BANGKOK).toInstant(),
-        in.line(LOCATION, required, 500), in.count(AFFECTED_COUNT, required, MAX_AFFECTED),
-        in.text(DAMAGE_AREA, required, 1000), in.text(CAUSE, required, 2000), in.text(REMEDY, required, 2000));
+    return new IncidentFacts(
+        at == null ? null : at.atZone(ThaiDates.BANGKOK).toInstant(),
+        in.line(LOCATION, required, 500),
+        in.count(AFFECTED_COUNT, required, MAX_AFFECTED),
+        in.text(DAMAGE_AREA, required, 1000),
+        in.text(CAUSE, required, 2000),
+        in.text(REMEDY, required, 2000));
   }
 
   private String signature(String userId, Instant at) {
@@ -167,7 +232,13 @@ public class IncidentService {
   }
 
   private IncidentReport load(String processInstanceId) {
-    return incidents.findByProcessInstanceId(processInstanceId).orElseThrow(() -> new InputRejectedException(
-        InputRejectedException.Reason.NOT_FOUND, null, "ไม่พบรายงานเหตุของกระบวนการนี้ (incident not found)"));
+    return incidents
+        .findByProcessInstanceId(processInstanceId)
+        .orElseThrow(
+            () ->
+                new InputRejectedException(
+                    InputRejectedException.Reason.NOT_FOUND,
+                    null,
+                    "ไม่พบรายงานเหตุของกระบวนการนี้ (incident not found)"));
   }
 }

@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sends the head's report to the mayor by e-mail at once; a failure is retried, then an incident. */
+/**
+ * Sends the head's report to the mayor by e-mail at once; a failure is retried, then an incident.
+ */
 @Component("notifyMayor")
 class NotifyMayorDelegate implements JavaDelegate {
 

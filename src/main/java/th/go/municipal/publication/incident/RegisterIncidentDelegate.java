@@ -18,9 +18,14 @@ class RegisterIncidentDelegate implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     boolean calledFromRequest = execution.getSuperExecution() != null;
-    String requestKey = calledFromRequest ? (String) execution.getVariable(IncidentVariables.REQUEST_KEY) : null;
-    IncidentReport report = incidents.register(CurrentUser.id(execution.getProcessEngineServices()),
-        execution.getProcessInstanceId(), requestKey, execution.getVariables());
+    String requestKey =
+        calledFromRequest ? (String) execution.getVariable(IncidentVariables.REQUEST_KEY) : null;
+    IncidentReport report =
+        incidents.register(
+            CurrentUser.id(execution.getProcessEngineServices()),
+            execution.getProcessInstanceId(),
+            requestKey,
+            execution.getVariables());
     execution.setProcessBusinessKey(report.getIncidentKey());
     execution.setVariable(IncidentVariables.INCIDENT_KEY, report.getIncidentKey());
     execution.setVariable(IncidentVariables.UNIT_NAME, incidents.unitName(report.getUnit()));

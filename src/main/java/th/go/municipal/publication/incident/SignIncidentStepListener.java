@@ -23,12 +23,19 @@ class SignIncidentStepListener implements TaskListener {
           "ต้องเข้าสู่ระบบด้วยบัญชีของตนเองก่อนลงนาม (an authenticated user must sign each step)");
     }
     switch (task.getTaskDefinitionKey()) {
-      case IncidentVariables.REPORT_INCIDENT -> task.getExecution().setVariable(IncidentVariables.REPORTER_SIGNATURE,
-          incidents.report(user, task.getProcessInstanceId(), task.getVariables()));
-      case IncidentVariables.ACKNOWLEDGE_INCIDENT -> task.getExecution().setVariable(
-          IncidentVariables.MAYOR_SIGNATURE, incidents.acknowledge(user, task.getProcessInstanceId(),
-              task.getVariables()));
-      default -> throw new IllegalStateException("signIncidentStep is not wired for " + task.getTaskDefinitionKey());
+      case IncidentVariables.REPORT_INCIDENT ->
+          task.getExecution()
+              .setVariable(
+                  IncidentVariables.REPORTER_SIGNATURE,
+                  incidents.report(user, task.getProcessInstanceId(), task.getVariables()));
+      case IncidentVariables.ACKNOWLEDGE_INCIDENT ->
+          task.getExecution()
+              .setVariable(
+                  IncidentVariables.MAYOR_SIGNATURE,
+                  incidents.acknowledge(user, task.getProcessInstanceId(), task.getVariables()));
+      default ->
+          throw new IllegalStateException(
+              "signIncidentStep is not wired for " + task.getTaskDefinitionKey());
     }
   }
 }

@@ -20,10 +20,13 @@ class FormTokens {
 
   /** Why a token was refused, with what the requester reads. */
   enum Problem {
-    INVALID("แบบฟอร์มไม่สมบูรณ์หรือไม่ได้มาจากเว็บไซต์นี้ กรุณาตรวจสอบข้อมูลแล้วกดส่งอีกครั้ง (invalid form token)"),
+    INVALID(
+        "แบบฟอร์มไม่สมบูรณ์หรือไม่ได้มาจากเว็บไซต์นี้ กรุณาตรวจสอบข้อมูลแล้วกดส่งอีกครั้ง (invalid form token)"),
     TOO_FAST("ส่งแบบฟอร์มเร็วเกินไป กรุณาตรวจสอบข้อมูลแล้วกดส่งอีกครั้ง (submitted too fast)"),
-    EXPIRED("แบบฟอร์มเปิดค้างไว้นานเกินไปจนหมดอายุ ข้อมูลที่กรอกยังอยู่ กรุณากดส่งอีกครั้ง (form expired)"),
-    ALREADY_USED("แบบฟอร์มนี้ถูกส่งไปแล้ว หากต้องการส่งเรื่องใหม่ กรุณาตรวจสอบข้อมูลแล้วกดส่งอีกครั้ง (form already submitted)");
+    EXPIRED(
+        "แบบฟอร์มเปิดค้างไว้นานเกินไปจนหมดอายุ ข้อมูลที่กรอกยังอยู่ กรุณากดส่งอีกครั้ง (form expired)"),
+    ALREADY_USED(
+        "แบบฟอร์มนี้ถูกส่งไปแล้ว หากต้องการส่งเรื่องใหม่ กรุณาตรวจสอบข้อมูลแล้วกดส่งอีกครั้ง (form already submitted)");
 
     final String message;
 
@@ -48,7 +51,11 @@ class FormTokens {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  FormTokens(KeyedHashes hashes, InformationRequestRepository requests, InquiryProperties properties, Clock clock) {
+  FormTokens(
+      KeyedHashes hashes,
+      InformationRequestRepository requests,
+      InquiryProperties properties,
+      Clock clock) {
     this.hashes = hashes;
     this.requests = requests;
     this.properties = properties;
@@ -69,10 +76,13 @@ class FormTokens {
 
   Verdict verify(String token) {
     String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-    if (parts.length != 3 || !signed(parts[0] + "." + parts[1], parts[2]) || !parts[0].matches("\\d{1,12}")) {
+    if (parts.length != 3
+        || !signed(parts[0] + "." + parts[1], parts[2])
+        || !parts[0].matches("\\d{1,12}")) {
       return new Verdict(null, Problem.INVALID);
     }
-    Duration age = Duration.between(Instant.ofEpochSecond(Long.parseLong(parts[0])), clock.instant());
+    Duration age =
+        Duration.between(Instant.ofEpochSecond(Long.parseLong(parts[0])), clock.instant());
     if (age.compareTo(properties.getMinFillTime()) < 0) {
       return new Verdict(null, Problem.TOO_FAST);
     }

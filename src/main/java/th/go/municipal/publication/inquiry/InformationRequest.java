@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import th.go.municipal.publication.common.ThaiDates;
 
 /**
- * A request for information, a comment or a complaint sent through the website, and its answer.
- * The requester's address is kept only as a keyed hash, for rate limiting and abuse.
+ * A request for information, a comment or a complaint sent through the website, and its answer. The
+ * requester's address is kept only as a keyed hash, for rate limiting and abuse.
  */
 @Entity
 @Table(name = "information_requests")
@@ -94,8 +94,13 @@ public class InformationRequest {
 
   protected InformationRequest() {}
 
-  InformationRequest(String referenceNumber, InquiryFields fields, String requesterIpHash, String formNonce,
-      Instant receivedAt, Instant dueAt) {
+  InformationRequest(
+      String referenceNumber,
+      InquiryFields fields,
+      String requesterIpHash,
+      String formNonce,
+      Instant receivedAt,
+      Instant dueAt) {
     this.referenceNumber = referenceNumber;
     this.kind = fields.kind().code;
     this.unit = fields.unit();

@@ -15,23 +15,31 @@ public interface InformationRequestRepository extends JpaRepository<InformationR
 
   long countByRequesterIpHashAndReceivedAtAfter(String requesterIpHash, Instant since);
 
-  /** Requests received per calendar month and kind, on days from {@code from} up to but not including {@code until}. */
-  @Query("select new th.go.municipal.publication.inquiry.MonthlyKindCount("
-      + "year(i.receivedOn), month(i.receivedOn), i.kind, count(i)) from InformationRequest i"
-      + " where i.receivedOn >= :from and i.receivedOn < :until"
-      + " group by year(i.receivedOn), month(i.receivedOn), i.kind"
-      + " order by year(i.receivedOn), month(i.receivedOn), i.kind")
+  /**
+   * Requests received per calendar month and kind, on days from {@code from} up to but not
+   * including {@code until}.
+   */
+  @Query(
+      "select new th.go.municipal.publication.inquiry.MonthlyKindCount("
+          + "year(i.receivedOn), month(i.receivedOn), i.kind, count(i)) from InformationRequest i"
+          + " where i.receivedOn >= :from and i.receivedOn < :until"
+          + " group by year(i.receivedOn), month(i.receivedOn), i.kind"
+          + " order by year(i.receivedOn), month(i.receivedOn), i.kind")
   List<MonthlyKindCount> countPerMonthAndKind(LocalDate from, LocalDate until);
 
-  /** Requests received per kind in a Thai fiscal year (e.g. 2569: 1 Oct 2025 to 30 Sep 2026); every kind is present. */
+  /**
+   * Requests received per kind in a Thai fiscal year (e.g. 2569: 1 Oct 2025 to 30 Sep 2026); every
+   * kind is present.
+   */
   default Map<InquiryKind, Long> countPerKindInFiscalYear(int buddhistFiscalYear) {
     int endingYear = buddhistFiscalYear - 543;
     Map<InquiryKind, Long> counts = new EnumMap<>(InquiryKind.class);
     for (InquiryKind kind : InquiryKind.values()) {
       counts.put(kind, 0L);
     }
-    for (MonthlyKindCount month : countPerMonthAndKind(LocalDate.of(endingYear - 1, 10, 1),
-        LocalDate.of(endingYear, 10, 1))) {
+    for (MonthlyKindCount month :
+        countPerMonthAndKind(
+            LocalDate.of(endingYear - 1, 10, 1), LocalDate.of(endingYear, 10, 1))) {
       InquiryKind.of(month.kind()).ifPresent(kind -> counts.merge(kind, month.count(), Long::sum));
     }
     return counts;

@@ -22,9 +22,10 @@ import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 
 /**
- * The public feedback form (ขอข้อมูลข่าวสาร แสดงความคิดเห็น ร้องเรียน) and the requester's status page.
- * Before anything is stored a submission must pass the rate limit, the honeypot, the signed form
- * token and validation; a refused one stores nothing and shows the form again with what was typed.
+ * The public feedback form (ขอข้อมูลข่าวสาร แสดงความคิดเห็น ร้องเรียน) and the requester's status
+ * page. Before anything is stored a submission must pass the rate limit, the honeypot, the signed
+ * form token and validation; a refused one stores nothing and shows the form again with what was
+ * typed.
  */
 @Controller
 class InquiryController {
@@ -33,8 +34,9 @@ class InquiryController {
   private static final String FORM = "inquiry/form";
   private static final String MESSAGE = "inquiry/message";
   private static final String STATUS = "inquiry/status";
-  private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' https:; script-src 'none';"
-      + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+  private static final String PAGE_POLICY =
+      "default-src 'self'; img-src 'self' https:; script-src 'none';"
+          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
   private final InquiryService inquiries;
   private final InquiryValidator validator;
@@ -44,8 +46,13 @@ class InquiryController {
   private final InquiryProperties properties;
   private final MunicipalityProperties municipality;
 
-  InquiryController(InquiryService inquiries, InquiryValidator validator, FormTokens tokens,
-      SubmissionRateLimiter limiter, KeyedHashes hashes, InquiryProperties properties,
+  InquiryController(
+      InquiryService inquiries,
+      InquiryValidator validator,
+      FormTokens tokens,
+      SubmissionRateLimiter limiter,
+      KeyedHashes hashes,
+      InquiryProperties properties,
       MunicipalityProperties municipality) {
     this.inquiries = inquiries;
     this.validator = validator;
@@ -67,8 +74,8 @@ class InquiryController {
   }
 
   /**
-   * The website's page policy (no scripts, styles and forms of this site only, no framing by others),
-   * and never stored: every form carries its own one-time token.
+   * The website's page policy (no scripts, styles and forms of this site only, no framing by
+   * others), and never stored: every form carries its own one-time token.
    */
   @ModelAttribute
   void pageHeaders(HttpServletResponse response) {
@@ -84,8 +91,11 @@ class InquiryController {
   }
 
   @PostMapping("/feedback")
-  String processFeedbackForm(@ModelAttribute("form") InquiryForm form, HttpServletRequest request,
-      HttpServletResponse response, Model model) {
+  String processFeedbackForm(
+      @ModelAttribute("form") InquiryForm form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     String requester = hashes.addressHash(request.getRemoteAddr());
     Optional<Duration> wait = limiter.waitBeforeSubmitting(requester);
     if (wait.isPresent()) {
@@ -95,7 +105,8 @@ class InquiryController {
       limiter.countSubmission(requester);
       log.info("Feedback refused: the honeypot field was filled in");
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return showForm(new InquiryForm(), Map.of(), "ไม่สามารถรับแบบฟอร์มนี้ได้ (form refused)", model);
+      return showForm(
+          new InquiryForm(), Map.of(), "ไม่สามารถรับแบบฟอร์มนี้ได้ (form refused)", model);
     }
     FormTokens.Verdict verdict = tokens.verify(form.getFormToken());
     if (!verdict.accepted()) {
@@ -127,8 +138,12 @@ class InquiryController {
   }
 
   @PostMapping("/feedback/{reference:IR-[0-9]+-[0-9]+}")
-  String showStatus(@PathVariable String reference, @RequestParam(defaultValue = "") String email,
-      HttpServletRequest request, HttpServletResponse response, Model model) {
+  String showStatus(
+      @PathVariable String reference,
+      @RequestParam(defaultValue = "") String email,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     String requester = hashes.addressHash(request.getRemoteAddr());
     Optional<Duration> wait = limiter.waitBeforeLookingUp(requester);
     if (wait.isPresent()) {
@@ -143,10 +158,16 @@ class InquiryController {
       return STATUS;
     }
     InformationRequest r = found.get();
-    model.addAttribute("status", new StatusView(r.getReferenceNumber(), r.getKind().thaiName,
-        inquiries.unitName(r.getUnit()), ThaiDates.dateTime(r.getReceivedAt()),
-        InquiryService.dueDateThai(r.getDueAt()), r.getStatus().thaiName,
-        r.getAnsweredAt() == null ? null : ThaiDates.dateTime(r.getAnsweredAt())));
+    model.addAttribute(
+        "status",
+        new StatusView(
+            r.getReferenceNumber(),
+            r.getKind().thaiName,
+            inquiries.unitName(r.getUnit()),
+            ThaiDates.dateTime(r.getReceivedAt()),
+            InquiryService.dueDateThai(r.getDueAt()),
+            r.getStatus().thaiName,
+            r.getAnsweredAt() == null ? null : ThaiDates.dateTime(r.getAnsweredAt())));
     return STATUS;
   }
 
@@ -159,15 +180,25 @@ class InquiryController {
     model.addAttribute("municipality", municipality);
     model.addAttribute("navSection", navSection());
     model.addAttribute("heading", "ระบบขัดข้องชั่วคราว");
-    model.addAttribute("text", "ขออภัย ระบบไม่สามารถรับเรื่องของท่านได้ในขณะนี้ กรุณาลองใหม่ภายหลัง");
+    model.addAttribute(
+        "text", "ขออภัย ระบบไม่สามารถรับเรื่องของท่านได้ในขณะนี้ กรุณาลองใหม่ภายหลัง");
     return MESSAGE;
   }
 
-  /** What the requester may see of their request: no personal data, no answer (that goes by e-mail). */
-  record StatusView(String referenceNumber, String kind, String unitName, String receivedAt, String dueDate,
-      String status, String answeredAt) {}
+  /**
+   * What the requester may see of their request: no personal data, no answer (that goes by e-mail).
+   */
+  record StatusView(
+      String referenceNumber,
+      String kind,
+      String unitName,
+      String receivedAt,
+      String dueDate,
+      String status,
+      String answeredAt) {}
 
-  private String showForm(InquiryForm form, Map<String, String> errors, String notice, Model model) {
+  private String showForm(
+      InquiryForm form, Map<String, String> errors, String notice, Model model) {
     form.setFormToken(tokens.issue());
     form.setHomepage(null);
     model.addAttribute("form", form);
@@ -178,15 +209,28 @@ class InquiryController {
     model.addAttribute("defaultUnitName", inquiries.unitName(properties.getDefaultUnit()));
     model.addAttribute("responseDays", properties.getResponseDays());
     model.addAttribute("limits", properties.getRateLimit());
-    model.addAttribute("maxLengths", Map.of("subject", InquiryValidator.SUBJECT_MAX, "message",
-        InquiryValidator.MESSAGE_MAX, "name", InquiryValidator.NAME_MAX, "email", InquiryValidator.EMAIL_MAX,
-        "phone", InquiryValidator.PHONE_MAX));
+    model.addAttribute(
+        "maxLengths",
+        Map.of(
+            "subject",
+            InquiryValidator.SUBJECT_MAX,
+            "message",
+            InquiryValidator.MESSAGE_MAX,
+            "name",
+            InquiryValidator.NAME_MAX,
+            "email",
+            InquiryValidator.EMAIL_MAX,
+            "phone",
+            InquiryValidator.PHONE_MAX));
     return FORM;
   }
 
-  private String refusedToken(FormTokens.Problem problem, InquiryForm form, HttpServletResponse response, Model model) {
-    response.setStatus(problem == FormTokens.Problem.ALREADY_USED ? HttpStatus.CONFLICT.value()
-        : HttpStatus.BAD_REQUEST.value());
+  private String refusedToken(
+      FormTokens.Problem problem, InquiryForm form, HttpServletResponse response, Model model) {
+    response.setStatus(
+        problem == FormTokens.Problem.ALREADY_USED
+            ? HttpStatus.CONFLICT.value()
+            : HttpStatus.BAD_REQUEST.value());
     return showForm(form, Map.of(), problem.message, model);
   }
 
@@ -195,10 +239,18 @@ class InquiryController {
     response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
     model.addAttribute("heading", "ส่งแบบฟอร์มเกินจำนวนที่กำหนด");
-    model.addAttribute("text", "จากเครื่องหรือเครือข่ายของท่านมีการใช้แบบฟอร์มครบจำนวนที่กำหนดแล้ว (ไม่เกิน "
-        + properties.getRateLimit().getPerHour() + " ครั้งต่อชั่วโมง และ " + properties.getRateLimit().getPerDay()
-        + " ครั้งต่อวัน) กรุณาลองใหม่ในอีกประมาณ " + minutes + " นาที หรือติดต่อ" + municipality.getName()
-        + (municipality.getPhone().isBlank() ? "" : " โทร " + municipality.getPhone()) + " (too many submissions)");
+    model.addAttribute(
+        "text",
+        "จากเครื่องหรือเครือข่ายของท่านมีการใช้แบบฟอร์มครบจำนวนที่กำหนดแล้ว (ไม่เกิน "
+            + properties.getRateLimit().getPerHour()
+            + " ครั้งต่อชั่วโมง และ "
+            + properties.getRateLimit().getPerDay()
+            + " ครั้งต่อวัน) กรุณาลองใหม่ในอีกประมาณ "
+            + minutes
+            + " นาที หรือติดต่อ"
+            + municipality.getName()
+            + (municipality.getPhone().isBlank() ? "" : " โทร " + municipality.getPhone())
+            + " (too many submissions)");
     return MESSAGE;
   }
 }

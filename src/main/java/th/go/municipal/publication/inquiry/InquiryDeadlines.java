@@ -25,6 +25,7 @@ public class InquiryDeadlines {
   }
 
   public Date reminderAt(DelegateExecution execution) {
-    return Date.from(inquiries.dueAtOf(execution.getProcessBusinessKey()).minus(properties.getReminderBefore()));
+    return Date.from(
+        inquiries.dueAtOf(execution.getProcessBusinessKey()).minus(properties.getReminderBefore()));
   }
 }

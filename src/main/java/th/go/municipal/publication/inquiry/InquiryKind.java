@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** What a member of the public sends through the website; the code is what the form and the table use. */
+/**
+ * What a member of the public sends through the website; the code is what the form and the table
+ * use.
+ */
 public enum InquiryKind {
   INFORMATION("information", "ขอข้อมูลข่าวสาร"),
   COMMENT("comment", "แสดงความคิดเห็น/ข้อเสนอแนะ"),

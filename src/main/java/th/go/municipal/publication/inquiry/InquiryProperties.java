@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The public feedback form: response deadline, reminder, escalation, and its protection against abuse. */
+/**
+ * The public feedback form: response deadline, reminder, escalation, and its protection against
+ * abuse.
+ */
 @ConfigurationProperties(prefix = "publication.inquiry")
 public class InquiryProperties {
 

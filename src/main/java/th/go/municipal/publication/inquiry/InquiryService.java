@@ -33,9 +33,9 @@ import th.go.municipal.publication.notification.StaffMailboxes;
 
 /**
  * Information requests, comments and complaints from the public: stored, numbered IR-&lt;fiscal
- * year&gt;-&lt;nnnn&gt;, handed to the unit concerned as a process with a response deadline, answered
- * by the unit's staff and sent to the requester by e-mail. Each step is audited; the requester's
- * personal data stays in this capability's table and out of the audit trail.
+ * year&gt;-&lt;nnnn&gt;, handed to the unit concerned as a process with a response deadline,
+ * answered by the unit's staff and sent to the requester by e-mail. Each step is audited; the
+ * requester's personal data stays in this capability's table and out of the audit trail.
  */
 @Service
 @Transactional
@@ -43,15 +43,19 @@ public class InquiryService {
 
   /** How the unit gave the answer besides the e-mail that always carries it. */
   public static final List<String> ANSWER_CHANNELS = List.of("email", "phone", "in-person");
+
   static final int ANSWER_MAX = 5000;
+
   /** Who the audit trail names when the public or the engine acts. */
   static final String PUBLIC = "public";
+
   static final String SYSTEM = "system";
 
   private static final Logger log = LoggerFactory.getLogger(InquiryService.class);
-  private static final Map<String, String> ANSWER_LABELS = Map.of(
-      ANSWER, "คำตอบ",
-      ANSWER_CHANNEL, "ช่องทางการตอบ");
+  private static final Map<String, String> ANSWER_LABELS =
+      Map.of(
+          ANSWER, "คำตอบ",
+          ANSWER_CHANNEL, "ช่องทางการตอบ");
 
   private final InformationRequestRepository requests;
   private final RuntimeService runtimeService;
@@ -65,9 +69,18 @@ public class InquiryService {
   private final InquiryProperties properties;
   private final Clock clock;
 
-  InquiryService(InformationRequestRepository requests, RuntimeService runtimeService, ReferenceNumbers numbers,
-      AuditService audit, StaffDirectory staff, StaffMailboxes mailboxes, MailNotifier mail, InquiryMails mails,
-      MunicipalityProperties municipality, InquiryProperties properties, Clock clock) {
+  InquiryService(
+      InformationRequestRepository requests,
+      RuntimeService runtimeService,
+      ReferenceNumbers numbers,
+      AuditService audit,
+      StaffDirectory staff,
+      StaffMailboxes mailboxes,
+      MailNotifier mail,
+      InquiryMails mails,
+      MunicipalityProperties municipality,
+      InquiryProperties properties,
+      Clock clock) {
     this.requests = requests;
     this.runtimeService = runtimeService;
     this.numbers = numbers;
@@ -80,13 +93,20 @@ public class InquiryService {
     this.properties = properties;
     this.clock = clock;
     if (municipality.unit(properties.getDefaultUnit()).isEmpty()) {
-      throw new IllegalStateException("publication.inquiry.default-unit '" + properties.getDefaultUnit()
-          + "' is not one of municipality.units");
+      throw new IllegalStateException(
+          "publication.inquiry.default-unit '"
+              + properties.getDefaultUnit()
+              + "' is not one of municipality.units");
     }
   }
 
   /** What the requester is told once the request is stored. */
-  public record Receipt(String referenceNumber, InquiryKind kind, String unitName, Instant dueAt, String maskedEmail) {
+  public record Receipt(
+      String referenceNumber,
+      InquiryKind kind,
+      String unitName,
+      Instant dueAt,
+      String maskedEmail) {
 
     public String dueDateThai() {
       return InquiryService.dueDateThai(dueAt);
@@ -100,15 +120,33 @@ public class InquiryService {
   public Receipt submit(InquiryFields fields, String addressHash, String formNonce) {
     String referenceNumber = numbers.next("IR");
     Instant now = clock.instant();
-    InformationRequest request = requests.saveAndFlush(
-        new InformationRequest(referenceNumber, fields, addressHash, formNonce, now, dueAt(now)));
-    ProcessInstance process = runtimeService.startProcessInstanceByKey(InquiryVariables.PROCESS_KEY, referenceNumber,
-        startVariables(request));
+    InformationRequest request =
+        requests.saveAndFlush(
+            new InformationRequest(
+                referenceNumber, fields, addressHash, formNonce, now, dueAt(now)));
+    ProcessInstance process =
+        runtimeService.startProcessInstanceByKey(
+            InquiryVariables.PROCESS_KEY, referenceNumber, startVariables(request));
     request.started(process.getId());
-    audit.record(new AuditRecord(referenceNumber, process.getId(), PUBLIC, "requester", "submitInformationRequest",
-        fields.kind().code, null));
-    log.info("Information request {} ({}) received for unit {}", referenceNumber, fields.kind().code, fields.unit());
-    return new Receipt(referenceNumber, fields.kind(), unitName(fields.unit()), request.getDueAt(),
+    audit.record(
+        new AuditRecord(
+            referenceNumber,
+            process.getId(),
+            PUBLIC,
+            "requester",
+            "submitInformationRequest",
+            fields.kind().code,
+            null));
+    log.info(
+        "Information request {} ({}) received for unit {}",
+        referenceNumber,
+        fields.kind().code,
+        fields.unit());
+    return new Receipt(
+        referenceNumber,
+        fields.kind(),
+        unitName(fields.unit()),
+        request.getDueAt(),
         maskEmail(fields.email()));
   }
 
@@ -116,26 +154,37 @@ public class InquiryService {
    * The unit's head or information provider answers: the answer is checked and stored with who
    * answered; it is e-mailed by the next step. Returns the variables to set on the process.
    */
-  public Map<String, Object> answer(String userId, String referenceNumber, Map<String, Object> variables) {
+  public Map<String, Object> answer(
+      String userId, String referenceNumber, Map<String, Object> variables) {
     if (userId == null) {
-      throw InputRejectedException.forbidden("ต้องเข้าสู่ระบบด้วยบัญชีของตนเองก่อนตอบ (an authenticated user must answer)");
+      throw InputRejectedException.forbidden(
+          "ต้องเข้าสู่ระบบด้วยบัญชีของตนเองก่อนตอบ (an authenticated user must answer)");
     }
     InformationRequest request = load(referenceNumber);
     List<String> groups = staff.groupsOf(userId);
-    if (!groups.contains(Groups.head(request.getUnit())) && !groups.contains(Groups.reporter(request.getUnit()))) {
-      throw InputRejectedException.forbidden("เฉพาะหัวหน้าหน่วยงานและผู้รับผิดชอบการให้ข้อมูลของ"
-          + unitName(request.getUnit()) + "เท่านั้นที่ตอบเรื่องนี้ได้ (only the unit's staff may answer)");
+    if (!groups.contains(Groups.head(request.getUnit()))
+        && !groups.contains(Groups.reporter(request.getUnit()))) {
+      throw InputRejectedException.forbidden(
+          "เฉพาะหัวหน้าหน่วยงานและผู้รับผิดชอบการให้ข้อมูลของ"
+              + unitName(request.getUnit())
+              + "เท่านั้นที่ตอบเรื่องนี้ได้ (only the unit's staff may answer)");
     }
     FieldReader in = new FieldReader(variables, ANSWER_LABELS);
     String answer = in.text(ANSWER, true, ANSWER_MAX);
-    String channel = in.line(ANSWER_CHANNEL, false, 16) == null ? "email" : in.oneOf(ANSWER_CHANNEL, ANSWER_CHANNELS);
+    String channel =
+        in.line(ANSWER_CHANNEL, false, 16) == null
+            ? "email"
+            : in.oneOf(ANSWER_CHANNEL, ANSWER_CHANNELS);
     Instant now = clock.instant();
     String signature = staff.signer(userId).display(now);
     request.answered(answer, channel, userId, signature, now);
     return Map.of(InquiryVariables.ANSWERED_BY, signature);
   }
 
-  /** E-mails the recorded answer to the requester; a mail server failure fails the step, to be retried. */
+  /**
+   * E-mails the recorded answer to the requester; a mail server failure fails the step, to be
+   * retried.
+   */
   public void sendAnswer(String referenceNumber) {
     InformationRequest request = load(referenceNumber);
     if (request.getAnswerSentAt() != null) {
@@ -145,44 +194,78 @@ public class InquiryService {
     if (delivery == MailNotifier.Delivery.SENT) {
       request.answerSent(clock.instant());
     }
-    audit.record(new AuditRecord(referenceNumber, request.getProcessInstanceId(), SYSTEM, SYSTEM,
-        "sendAnswerToRequester", delivery.name().toLowerCase(), null));
+    audit.record(
+        new AuditRecord(
+            referenceNumber,
+            request.getProcessInstanceId(),
+            SYSTEM,
+            SYSTEM,
+            "sendAnswerToRequester",
+            delivery.name().toLowerCase(),
+            null));
   }
 
   /** Reminds the unit's heads of a request still unanswered as its deadline approaches. */
   public void remind(String referenceNumber) {
     InformationRequest request = load(referenceNumber);
     if (request.isAnswered()) {
-      log.info("Information request {} was answered before its reminder ran: no reminder sent", referenceNumber);
+      log.info(
+          "Information request {} was answered before its reminder ran: no reminder sent",
+          referenceNumber);
       return;
     }
     List<String> groups = List.of(Groups.head(request.getUnit()));
     MailNotifier.Delivery delivery = mail.send(mails.reminder(request, recipients(groups)));
     request.reminded(clock.instant());
-    audit.record(new AuditRecord(referenceNumber, request.getProcessInstanceId(), SYSTEM, SYSTEM, "sendReminder",
-        delivery.name().toLowerCase(), String.join(", ", groups)));
+    audit.record(
+        new AuditRecord(
+            referenceNumber,
+            request.getProcessInstanceId(),
+            SYSTEM,
+            SYSTEM,
+            "sendReminder",
+            delivery.name().toLowerCase(),
+            String.join(", ", groups)));
   }
 
-  /** Tells the escalation groups and the unit's heads that a request went unanswered past its deadline. */
+  /**
+   * Tells the escalation groups and the unit's heads that a request went unanswered past its
+   * deadline.
+   */
   public void escalate(String referenceNumber) {
     InformationRequest request = load(referenceNumber);
     if (request.isAnswered()) {
-      log.info("Information request {} was answered before its escalation ran: nobody notified", referenceNumber);
+      log.info(
+          "Information request {} was answered before its escalation ran: nobody notified",
+          referenceNumber);
       return;
     }
     LinkedHashSet<String> groups = new LinkedHashSet<>(properties.getEscalateTo());
     groups.add(Groups.head(request.getUnit()));
-    MailNotifier.Delivery delivery = mail.send(mails.escalation(request, recipients(List.copyOf(groups))));
+    MailNotifier.Delivery delivery =
+        mail.send(mails.escalation(request, recipients(List.copyOf(groups))));
     request.escalated(clock.instant());
-    audit.record(new AuditRecord(referenceNumber, request.getProcessInstanceId(), SYSTEM, SYSTEM, "escalateOverdue",
-        delivery.name().toLowerCase(), String.join(", ", groups)));
+    audit.record(
+        new AuditRecord(
+            referenceNumber,
+            request.getProcessInstanceId(),
+            SYSTEM,
+            SYSTEM,
+            "escalateOverdue",
+            delivery.name().toLowerCase(),
+            String.join(", ", groups)));
   }
 
-  /** A request as its requester may look it up: only with the reference number and the same e-mail address. */
+  /**
+   * A request as its requester may look it up: only with the reference number and the same e-mail
+   * address.
+   */
   @Transactional(readOnly = true)
   public Optional<InformationRequest> findForRequester(String referenceNumber, String email) {
     String given = email == null ? "" : email.strip();
-    return requests.findById(referenceNumber).filter(r -> !given.isEmpty() && r.getRequesterEmail().equalsIgnoreCase(given));
+    return requests
+        .findById(referenceNumber)
+        .filter(r -> !given.isEmpty() && r.getRequesterEmail().equalsIgnoreCase(given));
   }
 
   @Transactional(readOnly = true)
@@ -195,9 +278,13 @@ public class InquiryService {
     return municipality.unitName(unit);
   }
 
-  /** The end of the last day to answer, Bangkok time: received on day D, due by the end of day D + response-days. */
+  /**
+   * The end of the last day to answer, Bangkok time: received on day D, due by the end of day D +
+   * response-days.
+   */
   Instant dueAt(Instant receivedAt) {
-    LocalDate lastDay = receivedAt.atZone(ThaiDates.BANGKOK).toLocalDate().plusDays(properties.getResponseDays());
+    LocalDate lastDay =
+        receivedAt.atZone(ThaiDates.BANGKOK).toLocalDate().plusDays(properties.getResponseDays());
     return lastDay.plusDays(1).atStartOfDay(ThaiDates.BANGKOK).toInstant().minusSeconds(1);
   }
 
@@ -206,7 +293,10 @@ public class InquiryService {
     return ThaiDates.date(dueAt.atZone(ThaiDates.BANGKOK).toLocalDate());
   }
 
-  /** "so***@example.com": enough for the requester to recognise the address, not enough to harvest it. */
+  /**
+   * "so***@example.com": enough for the requester to recognise the address, not enough to harvest
+   * it.
+   */
   static String maskEmail(String email) {
     int at = email.indexOf('@');
     String local = email.substring(0, at);
@@ -229,18 +319,29 @@ public class InquiryService {
         .putValue(InquiryVariables.DUE_DATE_THAI, dueDateThai(request.getDueAt()));
   }
 
-  /** The groups' e-mail addresses; none at all is a set-up fault that must show as an incident, not vanish. */
+  /**
+   * The groups' e-mail addresses; none at all is a set-up fault that must show as an incident, not
+   * vanish.
+   */
   private List<String> recipients(List<String> groups) {
     List<String> addresses = new ArrayList<>(mailboxes.ofGroups(groups));
     if (addresses.isEmpty()) {
-      throw new IllegalStateException("No member of " + String.join(", ", groups)
-          + " has an e-mail address: add one in Admin, then retry the job in Cockpit");
+      throw new IllegalStateException(
+          "No member of "
+              + String.join(", ", groups)
+              + " has an e-mail address: add one in Admin, then retry the job in Cockpit");
     }
     return addresses;
   }
 
   private InformationRequest load(String referenceNumber) {
-    return requests.findById(referenceNumber).orElseThrow(() -> new InputRejectedException(
-        InputRejectedException.Reason.NOT_FOUND, null, "ไม่พบคำขอเลขที่ " + referenceNumber + " (request not found)"));
+    return requests
+        .findById(referenceNumber)
+        .orElseThrow(
+            () ->
+                new InputRejectedException(
+                    InputRejectedException.Reason.NOT_FOUND,
+                    null,
+                    "ไม่พบคำขอเลขที่ " + referenceNumber + " (request not found)"));
   }
 }

@@ -1,6 +1,9 @@
 package th.go.municipal.publication.inquiry;
 
-/** Names of the informationRequest process, its task and its variables, used by the service, the form and tests. */
+/**
+ * Names of the informationRequest process, its task and its variables, used by the service, the
+ * form and tests.
+ */
 public final class InquiryVariables {
 
   public static final String PROCESS_KEY = "informationRequest";
@@ -18,8 +21,12 @@ public final class InquiryVariables {
   public static final String REQUESTER_NAME = "requesterName";
   public static final String REQUESTER_EMAIL_MASKED = "requesterEmailMasked";
   public static final String REQUESTER_PHONE = "requesterPhone";
-  /** When it was received and by when it must be answered, as Thai people read them (Buddhist Era). */
+
+  /**
+   * When it was received and by when it must be answered, as Thai people read them (Buddhist Era).
+   */
   public static final String RECEIVED_AT_THAI = "receivedAtThai";
+
   public static final String DUE_DATE_THAI = "dueDateThai";
 
   // Completed by the unit.

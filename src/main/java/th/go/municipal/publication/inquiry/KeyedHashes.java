@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * HMAC-SHA256 under the secret {@code publication.inquiry.secret}: signs the form tokens and turns a
- * requester's IP address into a hash that counts submissions without keeping the address. Without
+ * HMAC-SHA256 under the secret {@code publication.inquiry.secret}: signs the form tokens and turns
+ * a requester's IP address into a hash that counts submissions without keeping the address. Without
  * a configured secret a random one is used until the next restart, which suits one demo node only.
  */
 @Component
@@ -31,9 +31,10 @@ class KeyedHashes {
     if (properties.getSecret() == null || properties.getSecret().isBlank()) {
       secret = new byte[32];
       new SecureRandom().nextBytes(secret);
-      log.warn("publication.inquiry.secret is not set: a random key is used until restart. Feedback forms opened"
-          + " before a restart are refused once, and the nodes of a cluster refuse each other's forms. Set the same"
-          + " secret (32 random characters or more) on every node in production.");
+      log.warn(
+          "publication.inquiry.secret is not set: a random key is used until restart. Feedback forms opened"
+              + " before a restart are refused once, and the nodes of a cluster refuse each other's forms. Set the same"
+              + " secret (32 random characters or more) on every node in production.");
     } else {
       secret = properties.getSecret().getBytes(StandardCharsets.UTF_8);
       if (secret.length < 32) {
@@ -49,8 +50,8 @@ class KeyedHashes {
   }
 
   /**
-   * The requester's address as 64 hex digits. An IPv6 address counts by its /64 prefix, which is what
-   * one household or device is given; an IPv4 address counts whole.
+   * The requester's address as 64 hex digits. An IPv6 address counts by its /64 prefix, which is
+   * what one household or device is given; an IPv4 address counts whole.
    */
   String addressHash(String remoteAddress) {
     byte[] address;

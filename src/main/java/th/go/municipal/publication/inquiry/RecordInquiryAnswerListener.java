@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.identity.CurrentUser;
 
-/** When the unit completes its answer: check it and store it with who answered, or refuse the completion. */
+/**
+ * When the unit completes its answer: check it and store it with who answered, or refuse the
+ * completion.
+ */
 @Component("recordInquiryAnswer")
 class RecordInquiryAnswerListener implements TaskListener {
 
@@ -17,7 +20,11 @@ class RecordInquiryAnswerListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.getExecution().setVariables(inquiries.answer(CurrentUser.id(task.getProcessEngineServices()),
-        task.getExecution().getProcessBusinessKey(), task.getVariables()));
+    task.getExecution()
+        .setVariables(
+            inquiries.answer(
+                CurrentUser.id(task.getProcessEngineServices()),
+                task.getExecution().getProcessBusinessKey(),
+                task.getVariables()));
   }
 }

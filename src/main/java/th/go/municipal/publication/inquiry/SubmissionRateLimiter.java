@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * How often one requester address may use the feedback form: at most {@code per-hour} and
- * {@code per-day} counted attempts (accepted submissions and refused spam), per address hash.
+ * How often one requester address may use the feedback form: at most {@code per-hour} and {@code
+ * per-day} counted attempts (accepted submissions and refused spam), per address hash.
  *
  * <p>Attempts are counted in memory, per node, for at most {@code tracked-addresses} addresses: the
  * least recently seen address is forgotten first, so memory stays bounded under a flood from many
@@ -30,17 +30,19 @@ class SubmissionRateLimiter {
   private final Clock clock;
   private final Map<String, ArrayDeque<Instant>> recent;
 
-  SubmissionRateLimiter(InformationRequestRepository requests, InquiryProperties properties, Clock clock) {
+  SubmissionRateLimiter(
+      InformationRequestRepository requests, InquiryProperties properties, Clock clock) {
     this.requests = requests;
     this.limits = properties.getRateLimit();
     this.clock = clock;
     int tracked = limits.getTrackedAddresses();
-    this.recent = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, ArrayDeque<Instant>> eldest) {
-        return size() > tracked;
-      }
-    };
+    this.recent =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, ArrayDeque<Instant>> eldest) {
+            return size() > tracked;
+          }
+        };
   }
 
   /** How long the address must wait before submitting again, if it must. */
@@ -50,10 +52,12 @@ class SubmissionRateLimiter {
       return wait;
     }
     Instant now = clock.instant();
-    if (requests.countByRequesterIpHashAndReceivedAtAfter(addressHash, now.minus(HOUR)) >= limits.getPerHour()) {
+    if (requests.countByRequesterIpHashAndReceivedAtAfter(addressHash, now.minus(HOUR))
+        >= limits.getPerHour()) {
       return Optional.of(HOUR);
     }
-    if (requests.countByRequesterIpHashAndReceivedAtAfter(addressHash, now.minus(DAY)) >= limits.getPerDay()) {
+    if (requests.countByRequesterIpHashAndReceivedAtAfter(addressHash, now.minus(DAY))
+        >= limits.getPerDay()) {
       return Optional.of(DAY);
     }
     return Optional.empty();

@@ -18,9 +18,9 @@ import th.go.municipal.publication.identity.MunicipalityProperties;
 
 /**
  * Sends Thai plain-text e-mail (UTF-8) from the municipality. A mail server that refuses or is
- * unreachable throws, so that the process step sending it fails, is retried and ends as an
- * incident in Cockpit. With no mail server configured at all ({@code spring.mail.host} unset, as in
- * the demo) the e-mail is kept in the table {@code mail_outbox} and logged instead: nothing is lost,
+ * unreachable throws, so that the process step sending it fails, is retried and ends as an incident
+ * in Cockpit. With no mail server configured at all ({@code spring.mail.host} unset, as in the
+ * demo) the e-mail is kept in the table {@code mail_outbox} and logged instead: nothing is lost,
  * nothing fails, and the log says so.
  */
 @Service
@@ -40,16 +40,21 @@ public class MailNotifier {
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
-  MailNotifier(ObjectProvider<JavaMailSender> mailSender, MailOutboxRepository outbox,
-      NotificationProperties properties, MunicipalityProperties municipality, Clock clock) {
+  MailNotifier(
+      ObjectProvider<JavaMailSender> mailSender,
+      MailOutboxRepository outbox,
+      NotificationProperties properties,
+      MunicipalityProperties municipality,
+      Clock clock) {
     this.mailSender = mailSender;
     this.outbox = outbox;
     this.properties = properties;
     this.municipality = municipality;
     this.clock = clock;
     if (configuredSender() == null) {
-      log.warn("No mail server configured (spring.mail.host is not set): e-mail is kept in the table mail_outbox"
-          + " and not sent");
+      log.warn(
+          "No mail server configured (spring.mail.host is not set): e-mail is kept in the table mail_outbox"
+              + " and not sent");
     }
   }
 
@@ -61,13 +66,16 @@ public class MailNotifier {
     JavaMailSender sender = configuredSender();
     if (sender == null) {
       outbox.save(new MailOutboxEntry(notice, clock.instant()));
-      log.info("No mail server configured: e-mail '{}' for {} recipient(s) kept in mail_outbox", notice.subject(),
+      log.info(
+          "No mail server configured: e-mail '{}' for {} recipient(s) kept in mail_outbox",
+          notice.subject(),
           notice.to().size());
       return Delivery.KEPT_IN_OUTBOX;
     }
     MimeMessage message = sender.createMimeMessage();
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper =
+          new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
       helper.setFrom(sender(), municipality.getName());
       helper.setTo(notice.to().toArray(String[]::new));
       helper.setSubject(notice.subject());
@@ -82,11 +90,13 @@ public class MailNotifier {
 
   /**
    * The mail sender, or null when no mail server is configured: Spring Boot creates one as soon as
-   * spring.mail.host is present, even blank (an empty environment variable), which here counts as unset.
+   * spring.mail.host is present, even blank (an empty environment variable), which here counts as
+   * unset.
    */
   private JavaMailSender configuredSender() {
     JavaMailSender sender = mailSender.getIfAvailable();
-    if (sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
+    if (sender instanceof JavaMailSenderImpl impl
+        && (impl.getHost() == null || impl.getHost().isBlank())) {
       return null;
     }
     return sender;
@@ -100,7 +110,8 @@ public class MailNotifier {
     if (!municipality.getEmail().isBlank()) {
       return municipality.getEmail();
     }
-    throw new IllegalStateException("Set publication.notification.from or municipality.email: e-mail needs a sender");
+    throw new IllegalStateException(
+        "Set publication.notification.from or municipality.email: e-mail needs a sender");
   }
 
   /** Where staff open their tasks. */

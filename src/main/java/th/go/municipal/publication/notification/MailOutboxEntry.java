@@ -8,7 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An e-mail that was not sent because no mail server is configured, kept so that nothing is lost. */
+/**
+ * An e-mail that was not sent because no mail server is configured, kept so that nothing is lost.
+ */
 @Entity
 @Table(name = "mail_outbox")
 public class MailOutboxEntry {

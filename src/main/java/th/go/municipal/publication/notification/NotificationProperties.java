@@ -8,6 +8,7 @@ public class NotificationProperties {
 
   /** Sender address; blank means the municipality's own e-mail address (municipality.email). */
   private String from = "";
+
   /** Tasklist as staff reach it; blank means municipality.website-url + /camunda/app/tasklist/. */
   private String tasklistUrl = "";
 

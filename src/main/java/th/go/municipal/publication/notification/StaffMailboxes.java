@@ -24,7 +24,10 @@ public class StaffMailboxes {
     this.identityService = identityService;
   }
 
-  /** Distinct addresses of the members of the groups, in group order; members without one are skipped. */
+  /**
+   * Distinct addresses of the members of the groups, in group order; members without one are
+   * skipped.
+   */
   public List<String> ofGroups(Collection<String> groups) {
     CommandContext inEngine = Context.getCommandContext();
     return inEngine == null ? read(groups) : inEngine.runWithoutAuthorization(() -> read(groups));
@@ -33,7 +36,8 @@ public class StaffMailboxes {
   private List<String> read(Collection<String> groups) {
     Set<String> addresses = new LinkedHashSet<>();
     for (String group : groups) {
-      for (User user : identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
+      for (User user :
+          identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
         if (user.getEmail() != null && !user.getEmail().isBlank()) {
           addresses.add(user.getEmail().strip());
         }

@@ -37,20 +37,46 @@ public class AttachmentInspector {
   /** Text read from one document, at most; enough for screening, bounded for memory. */
   static final int MAX_TEXT = 500_000;
 
-  private static final Set<String> EXECUTABLE_TYPES = Set.of(
-      "application/x-msdownload", "application/x-dosexec", "application/x-executable", "application/x-elf",
-      "application/x-sharedlib", "application/x-mach-o-executable", "application/x-sh", "application/x-bat",
-      "application/java-archive", "application/java-vm", "application/x-java-jnlp-file", "application/x-msi",
-      "application/vnd.microsoft.portable-executable", "text/x-python", "application/javascript",
-      "text/javascript", "application/x-shockwave-flash", "application/x-ms-shortcut");
-  private static final Set<String> ARCHIVE_TYPES = Set.of(
-      "application/zip", "application/x-rar-compressed", "application/x-7z-compressed", "application/gzip",
-      "application/x-gzip", "application/x-tar", "application/x-bzip2", "application/x-xz",
-      "application/vnd.rar", "application/x-lzh-compressed", "application/x-iso9660-image");
-  private static final Set<String> TEXT_BEARING = Set.of(
-      "text/plain", "application/pdf", "application/msword",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  private static final Set<String> EXECUTABLE_TYPES =
+      Set.of(
+          "application/x-msdownload",
+          "application/x-dosexec",
+          "application/x-executable",
+          "application/x-elf",
+          "application/x-sharedlib",
+          "application/x-mach-o-executable",
+          "application/x-sh",
+          "application/x-bat",
+          "application/java-archive",
+          "application/java-vm",
+          "application/x-java-jnlp-file",
+          "application/x-msi",
+          "application/vnd.microsoft.portable-executable",
+          "text/x-python",
+          "application/javascript",
+          "text/javascript",
+          "application/x-shockwave-flash",
+          "application/x-ms-shortcut");
+  private static final Set<String> ARCHIVE_TYPES =
+      Set.of(
+          "application/zip",
+          "application/x-rar-compressed",
+          "application/x-7z-compressed",
+          "application/gzip",
+          "application/x-gzip",
+          "application/x-tar",
+          "application/x-bzip2",
+          "application/x-xz",
+          "application/vnd.rar",
+          "application/x-lzh-compressed",
+          "application/x-iso9660-image");
+  private static final Set<String> TEXT_BEARING =
+      Set.of(
+          "text/plain",
+          "application/pdf",
+          "application/msword",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final AttachmentProperties properties;
   private final Detector detector;
@@ -66,16 +92,27 @@ public class AttachmentInspector {
   /** All attachments of a request, or the refusal of the first bad one. */
   public List<InspectedAttachment> inspectAll(List<IncomingFile> files) {
     if (files.size() > properties.getMaxCount()) {
-      throw InputRejectedException.invalid("attachment" + (properties.getMaxCount() + 1),
-          "แนบไฟล์ได้ไม่เกิน " + properties.getMaxCount() + " ไฟล์ (at most " + properties.getMaxCount() + " files)");
+      throw InputRejectedException.invalid(
+          "attachment" + (properties.getMaxCount() + 1),
+          "แนบไฟล์ได้ไม่เกิน "
+              + properties.getMaxCount()
+              + " ไฟล์ (at most "
+              + properties.getMaxCount()
+              + " files)");
     }
     Set<String> hashes = new HashSet<>();
     List<InspectedAttachment> inspected = new ArrayList<>();
     for (IncomingFile file : files) {
-      int slot = Integer.parseInt(file.variable().substring(RequestVariables.ATTACHMENT_PREFIX.length()));
+      int slot =
+          Integer.parseInt(file.variable().substring(RequestVariables.ATTACHMENT_PREFIX.length()));
       if (slot < 1 || slot > properties.getMaxCount()) {
-        throw InputRejectedException.invalid(file.variable(), "ไฟล์แนบ (" + file.variable() + "): ใช้ได้เฉพาะ attachment1 ถึง attachment"
-            + properties.getMaxCount() + " (unknown attachment slot)");
+        throw InputRejectedException.invalid(
+            file.variable(),
+            "ไฟล์แนบ ("
+                + file.variable()
+                + "): ใช้ได้เฉพาะ attachment1 ถึง attachment"
+                + properties.getMaxCount()
+                + " (unknown attachment slot)");
       }
       InspectedAttachment attachment = inspect(file);
       if (!hashes.add(attachment.sha256())) {
@@ -93,44 +130,85 @@ public class AttachmentInspector {
       throw refuse(file, "ไฟล์ว่างเปล่า (empty file)");
     }
     String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    var kind = properties.kindOf(extension).orElseThrow(() -> refuse(file,
-        "ไม่อนุญาตไฟล์นามสกุล ." + extension + " อนุญาตเฉพาะ ." + String.join(" .", properties.allExtensions())
-            + " (file type not allowed)"));
+    var kind =
+        properties
+            .kindOf(extension)
+            .orElseThrow(
+                () ->
+                    refuse(
+                        file,
+                        "ไม่อนุญาตไฟล์นามสกุล ."
+                            + extension
+                            + " อนุญาตเฉพาะ ."
+                            + String.join(" .", properties.allExtensions())
+                            + " (file type not allowed)"));
     String detected = detect(content);
     if (EXECUTABLE_TYPES.contains(detected)) {
-      throw refuse(file, "เนื้อไฟล์เป็นโปรแกรม (" + detected + ") ซึ่งไม่อนุญาตให้แนบ (executables are refused)");
+      throw refuse(
+          file,
+          "เนื้อไฟล์เป็นโปรแกรม (" + detected + ") ซึ่งไม่อนุญาตให้แนบ (executables are refused)");
     }
     List<String> expected = kind.getValue().getExtensions().get(extension);
     if (!expected.contains(detected)) {
       if (ARCHIVE_TYPES.contains(detected)) {
-        throw refuse(file, "เนื้อไฟล์เป็นไฟล์บีบอัด (" + detected + ") ซึ่งอาจซ่อนไฟล์ประเภทอื่น ไม่อนุญาตให้แนบ"
-            + " (archives are refused)");
+        throw refuse(
+            file,
+            "เนื้อไฟล์เป็นไฟล์บีบอัด ("
+                + detected
+                + ") ซึ่งอาจซ่อนไฟล์ประเภทอื่น ไม่อนุญาตให้แนบ"
+                + " (archives are refused)");
       }
-      throw refuse(file, "เนื้อไฟล์เป็นชนิด " + detected + " ไม่ตรงกับนามสกุล ." + extension
-          + " (content does not match the file name)");
+      throw refuse(
+          file,
+          "เนื้อไฟล์เป็นชนิด "
+              + detected
+              + " ไม่ตรงกับนามสกุล ."
+              + extension
+              + " (content does not match the file name)");
     }
     long max = kind.getValue().getMaxSize().toBytes();
     if (content.length > max) {
-      throw refuse(file, "ขนาด " + megabytes(content.length) + " เกินขนาดสูงสุดของ" + kind.getValue().getLabel()
-          + " " + megabytes(max) + " (file too large)");
+      throw refuse(
+          file,
+          "ขนาด "
+              + megabytes(content.length)
+              + " เกินขนาดสูงสุดของ"
+              + kind.getValue().getLabel()
+              + " "
+              + megabytes(max)
+              + " (file too large)");
     }
     String text = TEXT_BEARING.contains(detected) ? text(file, detected) : "";
-    return new InspectedAttachment(file.variable(), name, kind.getKey(), detected, content.length, Hashes.sha256(content),
+    return new InspectedAttachment(
+        file.variable(),
+        name,
+        kind.getKey(),
+        detected,
+        content.length,
+        Hashes.sha256(content),
         text);
   }
 
   private String checkName(IncomingFile file) {
     String name = file.fileName() == null ? "" : file.fileName().strip();
-    if (name.isEmpty() || name.length() > 200 || name.contains("/") || name.contains("\\")
-        || name.chars().anyMatch(Character::isISOControl) || name.lastIndexOf('.') <= 0) {
-      throw InputRejectedException.invalid(file.variable(), "ไฟล์แนบ (" + file.variable()
-          + "): ชื่อไฟล์ต้องมีนามสกุล ไม่มีเครื่องหมาย / หรือ \\ และยาวไม่เกิน 200 ตัวอักษร (invalid file name)");
+    if (name.isEmpty()
+        || name.length() > 200
+        || name.contains("/")
+        || name.contains("\\")
+        || name.chars().anyMatch(Character::isISOControl)
+        || name.lastIndexOf('.') <= 0) {
+      throw InputRejectedException.invalid(
+          file.variable(),
+          "ไฟล์แนบ ("
+              + file.variable()
+              + "): ชื่อไฟล์ต้องมีนามสกุล ไม่มีเครื่องหมาย / หรือ \\ และยาวไม่เกิน 200 ตัวอักษร (invalid file name)");
     }
     return name;
   }
 
   private String detect(byte[] content) {
-    // Only the bytes decide: no file name goes into the metadata, so a name cannot vouch for content.
+    // Only the bytes decide: no file name goes into the metadata, so a name cannot vouch for
+    // content.
     try (TikaInputStream in = TikaInputStream.get(content)) {
       MediaType type = detector.detect(in, new Metadata());
       return type.getBaseType().toString();
@@ -149,18 +227,19 @@ public class AttachmentInspector {
       // WriteOutContentHandler stops at MAX_TEXT: what was read so far is screened.
       log.debug("Text of {} truncated at {} characters", file.fileName(), MAX_TEXT);
     } catch (IOException | TikaException e) {
-      throw refuse(file, "อ่านเนื้อหาไฟล์ไม่ได้ ไฟล์อาจเสียหรือถูกเข้ารหัส (unreadable or encrypted document)");
+      throw refuse(
+          file,
+          "อ่านเนื้อหาไฟล์ไม่ได้ ไฟล์อาจเสียหรือถูกเข้ารหัส (unreadable or encrypted document)");
     }
     return handler.toString();
   }
 
   private static InputRejectedException refuse(IncomingFile file, String problem) {
-    return InputRejectedException.invalid(file.variable(),
-        "ไฟล์แนบ '" + file.fileName() + "' (" + file.variable() + "): " + problem);
+    return InputRejectedException.invalid(
+        file.variable(), "ไฟล์แนบ '" + file.fileName() + "' (" + file.variable() + "): " + problem);
   }
 
   private static String megabytes(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
   }
-
 }

@@ -50,7 +50,9 @@ public class AttachmentProperties {
 
   /** The kind that allows an extension, with its name. */
   public Optional<Map.Entry<String, Kind>> kindOf(String extension) {
-    return kinds.entrySet().stream().filter(e -> e.getValue().getExtensions().containsKey(extension)).findFirst();
+    return kinds.entrySet().stream()
+        .filter(e -> e.getValue().getExtensions().containsKey(extension))
+        .findFirst();
   }
 
   public List<String> allExtensions() {

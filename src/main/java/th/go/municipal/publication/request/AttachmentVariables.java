@@ -18,7 +18,8 @@ import th.go.municipal.publication.common.InputRejectedException;
  */
 public final class AttachmentVariables {
 
-  private static final Pattern NAME = Pattern.compile(RequestVariables.ATTACHMENT_PREFIX + "(\\d+)");
+  private static final Pattern NAME =
+      Pattern.compile(RequestVariables.ATTACHMENT_PREFIX + "(\\d+)");
 
   private AttachmentVariables() {}
 
@@ -34,12 +35,16 @@ public final class AttachmentVariables {
         continue;
       }
       if (!(value instanceof FileValue file)) {
-        throw InputRejectedException.invalid(name, "ไฟล์แนบ (" + name + "): ต้องเป็นไฟล์ (type File) (must be a file)");
+        throw InputRejectedException.invalid(
+            name, "ไฟล์แนบ (" + name + "): ต้องเป็นไฟล์ (type File) (must be a file)");
       }
       files.add(new IncomingFile(name, file.getFilename(), bytes(file)));
     }
-    files.sort(Comparator.comparingInt(f -> Integer.parseInt(f.variable().substring(
-        RequestVariables.ATTACHMENT_PREFIX.length()))));
+    files.sort(
+        Comparator.comparingInt(
+            f ->
+                Integer.parseInt(
+                    f.variable().substring(RequestVariables.ATTACHMENT_PREFIX.length()))));
     return files;
   }
 

@@ -32,13 +32,16 @@ public class PersonalDataScreener {
   /** One finding: where (a field or a file name), what kind, and the value masked. */
   public record Finding(String source, Kind kind, String masked) {}
 
-  // 13 digits, optionally grouped by single dashes or spaces (1-2345-67890-12-1), not inside a longer number.
+  // 13 digits, optionally grouped by single dashes or spaces (1-2345-67890-12-1), not inside a
+  // longer number.
   private static final Pattern ID = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12}(?![0-9])");
   // Mobile 06/08/09 + 8 digits, landline 02–07 + 7 digits, or +66 without the leading 0.
-  private static final Pattern PHONE = Pattern.compile(
-      "(?<![0-9+])(?:\\+66[ -]?|0)(?:[689](?:[ -]?[0-9]){8}|[2-7](?:[ -]?[0-9]){7})(?![0-9])");
-  private static final Pattern EMAIL = Pattern.compile(
-      "[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+  private static final Pattern PHONE =
+      Pattern.compile(
+          "(?<![0-9+])(?:\\+66[ -]?|0)(?:[689](?:[ -]?[0-9]){8}|[2-7](?:[ -]?[0-9]){7})(?![0-9])");
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
 
   public List<Finding> screen(String source, String text) {
     if (text == null || text.isEmpty()) {
@@ -60,14 +63,16 @@ public class PersonalDataScreener {
       int start = phone.start();
       if (idSpans.stream().noneMatch(span -> start >= span[0] && start < span[1])) {
         String digits = phone.group().replaceAll("[ -]", "");
-        findings.add(new Finding(source, Kind.PHONE, digits.substring(0, digits.length() - 4) + "xxxx"));
+        findings.add(
+            new Finding(source, Kind.PHONE, digits.substring(0, digits.length() - 4) + "xxxx"));
       }
     }
     Matcher email = EMAIL.matcher(normalized);
     while (email.find()) {
       String address = email.group();
       int at = address.indexOf('@');
-      findings.add(new Finding(source, Kind.EMAIL, address.charAt(0) + "***" + address.substring(at)));
+      findings.add(
+          new Finding(source, Kind.EMAIL, address.charAt(0) + "***" + address.substring(at)));
     }
     return List.copyOf(findings);
   }

@@ -70,7 +70,8 @@ public class PublicationRequest {
 
   protected PublicationRequest() {}
 
-  public PublicationRequest(String businessKey, String processInstanceId, String preparedBy, Instant now) {
+  public PublicationRequest(
+      String businessKey, String processInstanceId, String preparedBy, Instant now) {
     this.businessKey = businessKey;
     this.processInstanceId = processInstanceId;
     this.preparedBy = preparedBy;
@@ -95,8 +96,17 @@ public class PublicationRequest {
   }
 
   public RequestFields fields() {
-    return new RequestFields(unit, title, details, category, oitItem, externalUrl, remarks,
-        publishFrom, publishUntil, urgent);
+    return new RequestFields(
+        unit,
+        title,
+        details,
+        category,
+        oitItem,
+        externalUrl,
+        remarks,
+        publishFrom,
+        publishUntil,
+        urgent);
   }
 
   public void moveTo(RequestStatus status, Instant now) {

@@ -17,8 +17,12 @@ class RegisterRequestDelegate implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    RequestService.StepOutcome outcome = requests.register(CurrentUser.id(execution.getProcessEngineServices()),
-        execution.getProcessInstanceId(), execution.getVariables(), AttachmentVariables.read(execution));
+    RequestService.StepOutcome outcome =
+        requests.register(
+            CurrentUser.id(execution.getProcessEngineServices()),
+            execution.getProcessInstanceId(),
+            execution.getVariables(),
+            AttachmentVariables.read(execution));
     execution.setProcessBusinessKey(outcome.businessKey());
     execution.setVariables(outcome.variablesToSet());
   }

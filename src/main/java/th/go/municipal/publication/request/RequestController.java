@@ -21,20 +21,43 @@ import th.go.municipal.publication.identity.StaffDirectory;
 class RequestController {
 
   /** One signature as the API shows it. */
-  record SignatureView(String role, String userId, String name, String position, String decision, String comment,
-      Instant signedAt, String signedAtThai) {}
+  record SignatureView(
+      String role,
+      String userId,
+      String name,
+      String position,
+      String decision,
+      String comment,
+      Instant signedAt,
+      String signedAtThai) {}
 
   /** One attachment as the API shows it. */
-  record AttachmentView(String variable, String fileName, String kind, String mediaType, long size, String sha256) {}
+  record AttachmentView(
+      String variable, String fileName, String kind, String mediaType, long size, String sha256) {}
 
   /** One personal-data finding, masked. */
   record FindingView(String source, String kind, String kindThai, String masked) {}
 
   /** One request as the API shows it. */
-  record RequestView(String businessKey, String unit, String unitName, String title, String details,
-      String category, String oitItem, String externalUrl, String remarks, LocalDate publishFrom,
-      LocalDate publishUntil, boolean urgent, RequestStatus status, String preparedBy, Instant createdAt,
-      List<SignatureView> signatures, List<AttachmentView> attachments, List<FindingView> personalData) {}
+  record RequestView(
+      String businessKey,
+      String unit,
+      String unitName,
+      String title,
+      String details,
+      String category,
+      String oitItem,
+      String externalUrl,
+      String remarks,
+      LocalDate publishFrom,
+      LocalDate publishUntil,
+      boolean urgent,
+      RequestStatus status,
+      String preparedBy,
+      Instant createdAt,
+      List<SignatureView> signatures,
+      List<AttachmentView> attachments,
+      List<FindingView> personalData) {}
 
   private final PublicationRequestRepository requests;
   private final RequestSignatureRepository signatures;
@@ -45,8 +68,15 @@ class RequestController {
   private final ApiCaller caller;
   private final MunicipalityProperties municipality;
 
-  RequestController(PublicationRequestRepository requests, RequestSignatureRepository signatures,
-      RequestAttachmentRepository attachments, PersonalDataFindingRepository findings, RequestService requestService, StaffDirectory staff, ApiCaller caller, MunicipalityProperties municipality) {
+  RequestController(
+      PublicationRequestRepository requests,
+      RequestSignatureRepository signatures,
+      RequestAttachmentRepository attachments,
+      PersonalDataFindingRepository findings,
+      RequestService requestService,
+      StaffDirectory staff,
+      ApiCaller caller,
+      MunicipalityProperties municipality) {
     this.requests = requests;
     this.signatures = signatures;
     this.attachments = attachments;
@@ -60,27 +90,69 @@ class RequestController {
   @GetMapping("/api/requests/{businessKey}")
   ResponseEntity<?> showRequest(@PathVariable String businessKey, HttpServletRequest http) {
     String userId = caller.requireUser(http);
-    PublicationRequest request = requests.findById(businessKey).filter(r -> maySee(userId, r)).orElse(null);
+    PublicationRequest request =
+        requests.findById(businessKey).filter(r -> maySee(userId, r)).orElse(null);
     if (request == null) {
       // The same answer whether it does not exist or is not theirs to see: numbers are guessable.
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", null,
-          "ไม่พบคำขอเลขที่ " + businessKey + " หรือท่านไม่มีสิทธิ์เข้าถึง (not found)"));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(
+              new ApiError(
+                  "not_found",
+                  null,
+                  "ไม่พบคำขอเลขที่ " + businessKey + " หรือท่านไม่มีสิทธิ์เข้าถึง (not found)"));
     }
-    List<SignatureView> signed = signatures.findByBusinessKeyOrderByIdAsc(businessKey).stream()
-        .map(s -> new SignatureView(s.getRole().name().toLowerCase(), s.getUserId(), s.getFullName(),
-            s.getPosition(), s.getDecision(), s.getComment(), s.getSignedAt(), ThaiDates.dateTime(s.getSignedAt())))
-        .toList();
-    return ResponseEntity.ok(new RequestView(request.getBusinessKey(), request.getUnit(),
-        requestService.unitName(request.getUnit()), request.getTitle(), request.getDetails(), request.getCategory(),
-        request.getOitItem(), request.getExternalUrl(), request.getRemarks(), request.getPublishFrom(),
-        request.getPublishUntil(), request.isUrgent(), request.getStatus(), request.getPreparedBy(),
-        request.getCreatedAt(), signed,
-        attachments.findByBusinessKeyOrderByVariableNameAsc(businessKey).stream()
-            .map(a -> new AttachmentView(a.getVariableName(), a.getFileName(), a.getKind(), a.getMediaType(),
-                a.getSizeBytes(), a.getSha256())).toList(),
-        findings.findByBusinessKeyOrderByIdAsc(businessKey).stream()
-            .map(f -> new FindingView(f.getSource(), f.getKind().name(), f.getKind().thaiName, f.getMaskedValue()))
-            .toList()));
+    List<SignatureView> signed =
+        signatures.findByBusinessKeyOrderByIdAsc(businessKey).stream()
+            .map(
+                s ->
+                    new SignatureView(
+                        s.getRole().name().toLowerCase(),
+                        s.getUserId(),
+                        s.getFullName(),
+                        s.getPosition(),
+                        s.getDecision(),
+                        s.getComment(),
+                        s.getSignedAt(),
+                        ThaiDates.dateTime(s.getSignedAt())))
+            .toList();
+    return ResponseEntity.ok(
+        new RequestView(
+            request.getBusinessKey(),
+            request.getUnit(),
+            requestService.unitName(request.getUnit()),
+            request.getTitle(),
+            request.getDetails(),
+            request.getCategory(),
+            request.getOitItem(),
+            request.getExternalUrl(),
+            request.getRemarks(),
+            request.getPublishFrom(),
+            request.getPublishUntil(),
+            request.isUrgent(),
+            request.getStatus(),
+            request.getPreparedBy(),
+            request.getCreatedAt(),
+            signed,
+            attachments.findByBusinessKeyOrderByVariableNameAsc(businessKey).stream()
+                .map(
+                    a ->
+                        new AttachmentView(
+                            a.getVariableName(),
+                            a.getFileName(),
+                            a.getKind(),
+                            a.getMediaType(),
+                            a.getSizeBytes(),
+                            a.getSha256()))
+                .toList(),
+            findings.findByBusinessKeyOrderByIdAsc(businessKey).stream()
+                .map(
+                    f ->
+                        new FindingView(
+                            f.getSource(),
+                            f.getKind().name(),
+                            f.getKind().thaiName,
+                            f.getMaskedValue()))
+                .toList()));
   }
 
   @GetMapping("/api/units")
@@ -93,7 +165,10 @@ class RequestController {
       return true;
     }
     List<String> groups = staff.groupsOf(userId);
-    return groups.contains(Groups.head(request.getUnit())) || groups.contains(Groups.WEBMASTER)
-        || groups.contains(Groups.MAYOR) || groups.contains(Groups.AUDITOR) || groups.contains(Groups.ADMIN);
+    return groups.contains(Groups.head(request.getUnit()))
+        || groups.contains(Groups.WEBMASTER)
+        || groups.contains(Groups.MAYOR)
+        || groups.contains(Groups.AUDITOR)
+        || groups.contains(Groups.ADMIN);
   }
 }

@@ -59,8 +59,15 @@ public class RequestSignature {
 
   protected RequestSignature() {}
 
-  public RequestSignature(String businessKey, Role role, String userId, String fullName, String position,
-      String decision, String comment, Instant signedAt) {
+  public RequestSignature(
+      String businessKey,
+      Role role,
+      String userId,
+      String fullName,
+      String position,
+      String decision,
+      String comment,
+      Instant signedAt) {
     this.businessKey = businessKey;
     this.role = role;
     this.userId = userId;

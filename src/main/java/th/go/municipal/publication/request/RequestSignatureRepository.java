@@ -11,5 +11,6 @@ public interface RequestSignatureRepository extends JpaRepository<RequestSignatu
 
   Optional<RequestSignature> findFirstByBusinessKeyOrderByIdDesc(String businessKey);
 
-  boolean existsByBusinessKeyAndRoleAndUserId(String businessKey, RequestSignature.Role role, String userId);
+  boolean existsByBusinessKeyAndRoleAndUserId(
+      String businessKey, RequestSignature.Role role, String userId);
 }

@@ -32,24 +32,26 @@ public class RequestValidator {
   public static final int COMMENT_MAX = 2000;
 
   /** Thai names of the fields, as the announcement's form calls them. */
-  public static final Map<String, String> LABELS = Map.ofEntries(
-      Map.entry(UNIT, "ชื่อหน่วยงาน"),
-      Map.entry(TITLE, "หัวข้อเรื่อง"),
-      Map.entry(DETAILS, "รายละเอียดข้อมูล"),
-      Map.entry(CATEGORY, "ประเภทข้อมูล"),
-      Map.entry(OIT_ITEM, "ตัวชี้วัด ITA/OIT"),
-      Map.entry(EXTERNAL_URL, "URL ภายนอก"),
-      Map.entry(REMARKS, "หมายเหตุ"),
-      Map.entry(PUBLISH_FROM, "วันที่เริ่มเผยแพร่"),
-      Map.entry(PUBLISH_UNTIL, "วันที่สิ้นสุดการเผยแพร่"),
-      Map.entry(URGENT, "เหตุสำคัญ ฉุกเฉิน/เร่งด่วน"),
-      Map.entry(RequestVariables.REPORTER_CONFIRMED, "การรับรองความถูกต้องของผู้รายงาน"),
-      Map.entry(RequestVariables.HEAD_DECISION, "ผลการพิจารณาของหัวหน้าหน่วยงาน"),
-      Map.entry(RequestVariables.HEAD_COMMENT, "เหตุผล/ความเห็นของหัวหน้าหน่วยงาน"),
-      Map.entry(RequestVariables.WEBMASTER_DECISION, "ผลการตรวจทานของผู้นำข้อมูลขึ้นเผยแพร่"),
-      Map.entry(RequestVariables.WEBMASTER_COMMENT, "เหตุผล/ความเห็นของผู้นำข้อมูลขึ้นเผยแพร่"),
-      Map.entry(RequestVariables.PERSONAL_DATA_BASIS, "ฐานในการเปิดเผยข้อมูลส่วนบุคคล"),
-      Map.entry(RequestVariables.PERSONAL_DATA_COMMENT, "คำอธิบายฐานในการเปิดเผยข้อมูลส่วนบุคคล"));
+  public static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry(UNIT, "ชื่อหน่วยงาน"),
+          Map.entry(TITLE, "หัวข้อเรื่อง"),
+          Map.entry(DETAILS, "รายละเอียดข้อมูล"),
+          Map.entry(CATEGORY, "ประเภทข้อมูล"),
+          Map.entry(OIT_ITEM, "ตัวชี้วัด ITA/OIT"),
+          Map.entry(EXTERNAL_URL, "URL ภายนอก"),
+          Map.entry(REMARKS, "หมายเหตุ"),
+          Map.entry(PUBLISH_FROM, "วันที่เริ่มเผยแพร่"),
+          Map.entry(PUBLISH_UNTIL, "วันที่สิ้นสุดการเผยแพร่"),
+          Map.entry(URGENT, "เหตุสำคัญ ฉุกเฉิน/เร่งด่วน"),
+          Map.entry(RequestVariables.REPORTER_CONFIRMED, "การรับรองความถูกต้องของผู้รายงาน"),
+          Map.entry(RequestVariables.HEAD_DECISION, "ผลการพิจารณาของหัวหน้าหน่วยงาน"),
+          Map.entry(RequestVariables.HEAD_COMMENT, "เหตุผล/ความเห็นของหัวหน้าหน่วยงาน"),
+          Map.entry(RequestVariables.WEBMASTER_DECISION, "ผลการตรวจทานของผู้นำข้อมูลขึ้นเผยแพร่"),
+          Map.entry(RequestVariables.WEBMASTER_COMMENT, "เหตุผล/ความเห็นของผู้นำข้อมูลขึ้นเผยแพร่"),
+          Map.entry(RequestVariables.PERSONAL_DATA_BASIS, "ฐานในการเปิดเผยข้อมูลส่วนบุคคล"),
+          Map.entry(
+              RequestVariables.PERSONAL_DATA_COMMENT, "คำอธิบายฐานในการเปิดเผยข้อมูลส่วนบุคคล"));
 
   private final MunicipalityProperties municipality;
 
@@ -69,14 +71,17 @@ public class RequestValidator {
     FieldReader in = reader(variables);
     String unit = in.line(UNIT, true, 64);
     if (municipality.unit(unit).isEmpty()) {
-      throw in.invalid(UNIT, "ไม่พบหน่วยงาน '" + unit + "' ในรายชื่อหน่วยงานของเทศบาล (unknown unit)");
+      throw in.invalid(
+          UNIT, "ไม่พบหน่วยงาน '" + unit + "' ในรายชื่อหน่วยงานของเทศบาล (unknown unit)");
     }
     String title = in.line(TITLE, true, TITLE_MAX);
     String details = in.text(DETAILS, true, DETAILS_MAX);
     String category = in.oneOf(CATEGORY, Arrays.stream(Category.values()).map(c -> c.id).toList());
     String oitItem = in.line(OIT_ITEM, false, 8);
-    if (oitItem != null && municipality.getOitItems().stream().noneMatch(i -> i.code().equals(oitItem))) {
-      throw in.invalid(OIT_ITEM, "ไม่พบตัวชี้วัด '" + oitItem + "' ในปีประเมินนี้ (unknown OIT item)");
+    if (oitItem != null
+        && municipality.getOitItems().stream().noneMatch(i -> i.code().equals(oitItem))) {
+      throw in.invalid(
+          OIT_ITEM, "ไม่พบตัวชี้วัด '" + oitItem + "' ในปีประเมินนี้ (unknown OIT item)");
     }
     String externalUrl = in.line(EXTERNAL_URL, false, URL_MAX);
     if (externalUrl != null) {
@@ -86,13 +91,15 @@ public class RequestValidator {
     LocalDate from = in.date(PUBLISH_FROM, ThaiDates.BANGKOK);
     LocalDate until = in.date(PUBLISH_UNTIL, ThaiDates.BANGKOK);
     if (from != null && until != null && until.isBefore(from)) {
-      throw in.invalid(PUBLISH_UNTIL, "ต้องไม่ก่อนวันที่เริ่มเผยแพร่ (must not be before publishFrom)");
+      throw in.invalid(
+          PUBLISH_UNTIL, "ต้องไม่ก่อนวันที่เริ่มเผยแพร่ (must not be before publishFrom)");
     }
     if (today != null && until != null && until.isBefore(today)) {
       throw in.invalid(PUBLISH_UNTIL, "ต้องไม่เป็นวันที่ที่ผ่านมาแล้ว (must not be in the past)");
     }
     boolean urgent = in.bool(URGENT, false);
-    return new RequestFields(unit, title, details, category, oitItem, externalUrl, remarks, from, until, urgent);
+    return new RequestFields(
+        unit, title, details, category, oitItem, externalUrl, remarks, from, until, urgent);
   }
 
   private static void checkUrl(FieldReader in, String url) {
@@ -104,7 +111,8 @@ public class RequestValidator {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw in.invalid(EXTERNAL_URL, "ต้องขึ้นต้นด้วย http:// หรือ https:// เท่านั้น (http or https only)");
+      throw in.invalid(
+          EXTERNAL_URL, "ต้องขึ้นต้นด้วย http:// หรือ https:// เท่านั้น (http or https only)");
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
       throw in.invalid(EXTERNAL_URL, "ต้องระบุชื่อเว็บไซต์ปลายทาง (host required)");

@@ -13,6 +13,7 @@ public final class RequestVariables {
   public static final String PUBLISH_FROM = "publishFrom";
   public static final String PUBLISH_UNTIL = "publishUntil";
   public static final String URGENT = "urgent";
+
   /** File variables attachment1, attachment2, … up to publication.attachments.max-count. */
   public static final String ATTACHMENT_PREFIX = "attachment";
 

@@ -23,12 +23,18 @@ class SignStepListener implements TaskListener {
     String businessKey = execution.getProcessBusinessKey();
     var variables = task.getVariables();
     var files = AttachmentVariables.read(task);
-    RequestService.StepOutcome outcome = switch (task.getTaskDefinitionKey()) {
-      case RequestVariables.PREPARE_REQUEST -> requests.signAsReporter(user, businessKey, variables, files);
-      case RequestVariables.APPROVE_REQUEST -> requests.signAsHead(user, businessKey, variables, files);
-      case RequestVariables.PUBLISH_REQUEST -> requests.signAsWebmaster(user, businessKey, variables, files);
-      default -> throw new IllegalStateException("signStep is not wired for task " + task.getTaskDefinitionKey());
-    };
+    RequestService.StepOutcome outcome =
+        switch (task.getTaskDefinitionKey()) {
+          case RequestVariables.PREPARE_REQUEST ->
+              requests.signAsReporter(user, businessKey, variables, files);
+          case RequestVariables.APPROVE_REQUEST ->
+              requests.signAsHead(user, businessKey, variables, files);
+          case RequestVariables.PUBLISH_REQUEST ->
+              requests.signAsWebmaster(user, businessKey, variables, files);
+          default ->
+              throw new IllegalStateException(
+                  "signStep is not wired for task " + task.getTaskDefinitionKey());
+        };
     execution.getProcessInstance().setVariables(outcome.variablesToSet());
     execution.getProcessInstance().removeVariables(outcome.variablesToRemove());
   }

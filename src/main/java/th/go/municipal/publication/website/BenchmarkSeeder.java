@@ -36,7 +36,8 @@ class BenchmarkSeeder implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(BenchmarkSeeder.class);
 
-  private static final String DETAILS = """
+  private static final String DETAILS =
+      """
       เทศบาลขอประชาสัมพันธ์ให้ประชาชนในเขตเทศบาลทราบโดยทั่วกัน เรื่อง %s \
       เพื่อให้การดำเนินงานเป็นไปด้วยความเรียบร้อย โปร่งใส และตรวจสอบได้ตามหลักธรรมาภิบาล
 
@@ -53,8 +54,12 @@ class BenchmarkSeeder implements ApplicationRunner {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  BenchmarkSeeder(PublishedItemRepository items, PublishedAttachmentRepository attachments,
-      MunicipalityProperties municipality, TransactionTemplate transaction, ApplicationEventPublisher events,
+  BenchmarkSeeder(
+      PublishedItemRepository items,
+      PublishedAttachmentRepository attachments,
+      MunicipalityProperties municipality,
+      TransactionTemplate transaction,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.items = items;
     this.attachments = attachments;
@@ -69,26 +74,44 @@ class BenchmarkSeeder implements ApplicationRunner {
     if (items.count() > 0) {
       return;
     }
-    transaction.executeWithoutResult(status -> {
-      Category[] categories = Category.values();
-      List<MunicipalityProperties.Unit> units = municipality.getUnits();
-      Instant now = clock.instant();
-      for (int n = 1; n <= ITEMS; n++) {
-        String key = String.format("PR-2569-%04d", n);
-        Category category = categories[n % categories.length];
-        MunicipalityProperties.Unit unit = units.isEmpty() ? new MunicipalityProperties.Unit("clerk", "สำนักปลัดเทศบาล")
-            : units.get(n % units.size());
-        String title = "ประกาศเทศบาล ฉบับที่ " + n + " เรื่อง " + category.thaiName.substring(4);
-        String details = DETAILS.formatted(title, unit.name());
-        List<PublishedFile> files = n == ITEMS ? List.of(poster()) : List.of();
-        PublicationContent content = new PublicationContent(key, title, details, SafeHtml.fromPlainText(details),
-            category.id, category.thaiName, "O" + (1 + n % 43), unit.id(), unit.name(),
-            "https://www.example.go.th/news/" + n, null, null, files);
-        String url = municipality.getWebsiteUrl().replaceAll("/+$", "") + "/items/" + key;
-        items.save(new PublishedItem(content, "webmaster", now.minusSeconds(3600L * (ITEMS - n)), url));
-        files.forEach(f -> attachments.save(new PublishedAttachment(key, f)));
-      }
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          Category[] categories = Category.values();
+          List<MunicipalityProperties.Unit> units = municipality.getUnits();
+          Instant now = clock.instant();
+          for (int n = 1; n <= ITEMS; n++) {
+            String key = String.format("PR-2569-%04d", n);
+            Category category = categories[n % categories.length];
+            MunicipalityProperties.Unit unit =
+                units.isEmpty()
+                    ? new MunicipalityProperties.Unit("clerk", "สำนักปลัดเทศบาล")
+                    : units.get(n % units.size());
+            String title =
+                "ประกาศเทศบาล ฉบับที่ " + n + " เรื่อง " + category.thaiName.substring(4);
+            String details = DETAILS.formatted(title, unit.name());
+            List<PublishedFile> files = n == ITEMS ? List.of(poster()) : List.of();
+            PublicationContent content =
+                new PublicationContent(
+                    key,
+                    title,
+                    details,
+                    SafeHtml.fromPlainText(details),
+                    category.id,
+                    category.thaiName,
+                    "O" + (1 + n % 43),
+                    unit.id(),
+                    unit.name(),
+                    "https://www.example.go.th/news/" + n,
+                    null,
+                    null,
+                    files);
+            String url = municipality.getWebsiteUrl().replaceAll("/+$", "") + "/items/" + key;
+            items.save(
+                new PublishedItem(
+                    content, "webmaster", now.minusSeconds(3600L * (ITEMS - n)), url));
+            files.forEach(f -> attachments.save(new PublishedAttachment(key, f)));
+          }
+        });
     events.publishEvent(new WebsiteContentChanged(null));
     log.info("Benchmark data: {} published items", ITEMS);
   }
@@ -109,7 +132,12 @@ class BenchmarkSeeder implements ApplicationRunner {
       throw new UncheckedIOException(e);
     }
     byte[] bytes = png.toByteArray();
-    return new PublishedFile("attachment1", "โปสเตอร์ประชาสัมพันธ์.png", "image", "image/png", Hashes.sha256(bytes),
+    return new PublishedFile(
+        "attachment1",
+        "โปสเตอร์ประชาสัมพันธ์.png",
+        "image",
+        "image/png",
+        Hashes.sha256(bytes),
         bytes);
   }
 }

@@ -10,7 +10,10 @@ import th.go.municipal.publication.identity.MunicipalityProperties;
  * computed here.
  */
 @Component
-@ConditionalOnProperty(name = "publication.website.publisher", havingValue = "embedded", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "publication.website.publisher",
+    havingValue = "embedded",
+    matchIfMissing = true)
 class EmbeddedWebsitePublisher implements WebsitePublisher {
 
   private final MunicipalityProperties municipality;
@@ -27,6 +30,7 @@ class EmbeddedWebsitePublisher implements WebsitePublisher {
 
   @Override
   public void unpublish(String businessKey) {
-    // The embedded website shows what the published-items table says is visible; nothing else to do.
+    // The embedded website shows what the published-items table says is visible; nothing else to
+    // do.
   }
 }

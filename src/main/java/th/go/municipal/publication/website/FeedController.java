@@ -22,9 +22,9 @@ import th.go.municipal.publication.identity.MunicipalityProperties;
 import th.go.municipal.publication.request.Category;
 
 /**
- * The Atom feed of the latest items and the sitemap, with absolute addresses from
- * {@code municipality.website-url}. Both are written by an XML writer, which escapes everything, and
- * kept by the {@link RenderCache} like the pages.
+ * The Atom feed of the latest items and the sitemap, with absolute addresses from {@code
+ * municipality.website-url}. Both are written by an XML writer, which escapes everything, and kept
+ * by the {@link RenderCache} like the pages.
  */
 @RestController
 class FeedController {
@@ -33,15 +33,18 @@ class FeedController {
 
   private static final String ATOM = "http://www.w3.org/2005/Atom";
   private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
-  private static final MediaType ATOM_TYPE = new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
-  private static final MediaType XML_TYPE = new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8);
+  private static final MediaType ATOM_TYPE =
+      new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
+  private static final MediaType XML_TYPE =
+      new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8);
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
   private final PublishedItemRepository items;
   private final MunicipalityProperties municipality;
   private final RenderCache cache;
 
-  FeedController(PublishedItemRepository items, MunicipalityProperties municipality, RenderCache cache) {
+  FeedController(
+      PublishedItemRepository items, MunicipalityProperties municipality, RenderCache cache) {
     this.items = items;
     this.municipality = municipality;
     this.cache = cache;
@@ -49,73 +52,86 @@ class FeedController {
 
   @GetMapping("/feed.atom")
   ResponseEntity<byte[]> showFeed(HttpServletRequest request) {
-    return cache.serve("/feed.atom", request, day -> ResponseEntity.ok().contentType(ATOM_TYPE)
-        .body(atom(items.findVisibleOn(day, PageRequest.of(0, FEED_SIZE)))));
+    return cache.serve(
+        "/feed.atom",
+        request,
+        day ->
+            ResponseEntity.ok()
+                .contentType(ATOM_TYPE)
+                .body(atom(items.findVisibleOn(day, PageRequest.of(0, FEED_SIZE)))));
   }
 
   @GetMapping("/sitemap.xml")
   ResponseEntity<byte[]> showSitemap(HttpServletRequest request) {
-    return cache.serve("/sitemap.xml", request, day -> ResponseEntity.ok().contentType(XML_TYPE)
-        .body(sitemap(items.findVisibleOn(day))));
+    return cache.serve(
+        "/sitemap.xml",
+        request,
+        day -> ResponseEntity.ok().contentType(XML_TYPE).body(sitemap(items.findVisibleOn(day))));
   }
 
   private byte[] atom(List<PublishedItem> latest) {
     String base = base();
     Instant updated = latest.isEmpty() ? Instant.EPOCH : latest.get(0).getPublishedAt();
-    return xml(w -> {
-      w.writeStartElement("feed");
-      w.writeDefaultNamespace(ATOM);
-      w.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", "th");
-      element(w, "id", base + "/");
-      element(w, "title", "ข่าวสารและข้อมูลเผยแพร่ " + municipality.getName());
-      element(w, "updated", updated.toString());
-      link(w, "self", base + "/feed.atom", "application/atom+xml");
-      link(w, "alternate", base + "/", "text/html");
-      w.writeStartElement("author");
-      element(w, "name", municipality.getName());
-      element(w, "uri", base + "/");
-      w.writeEndElement();
-      for (PublishedItem item : latest) {
-        String url = base + WebsiteController.itemPath(item.getBusinessKey());
-        w.writeStartElement("entry");
-        element(w, "id", url);
-        element(w, "title", item.getTitle());
-        link(w, "alternate", url, "text/html");
-        element(w, "published", item.getPublishedAt().toString());
-        element(w, "updated", item.getPublishedAt().toString());
-        w.writeEmptyElement("category");
-        w.writeAttribute("term", item.getCategory());
-        w.writeAttribute("label", Category.byId(item.getCategory()).map(c -> c.thaiName).orElse(item.getCategory()));
-        w.writeStartElement("content");
-        w.writeAttribute("type", "html");
-        w.writeCharacters(xmlText(SafeHtml.fromPlainText(item.getDetails())));
-        w.writeEndElement();
-        w.writeEndElement();
-      }
-      w.writeEndElement();
-    });
+    return xml(
+        w -> {
+          w.writeStartElement("feed");
+          w.writeDefaultNamespace(ATOM);
+          w.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", "th");
+          element(w, "id", base + "/");
+          element(w, "title", "ข่าวสารและข้อมูลเผยแพร่ " + municipality.getName());
+          element(w, "updated", updated.toString());
+          link(w, "self", base + "/feed.atom", "application/atom+xml");
+          link(w, "alternate", base + "/", "text/html");
+          w.writeStartElement("author");
+          element(w, "name", municipality.getName());
+          element(w, "uri", base + "/");
+          w.writeEndElement();
+          for (PublishedItem item : latest) {
+            String url = base + WebsiteController.itemPath(item.getBusinessKey());
+            w.writeStartElement("entry");
+            element(w, "id", url);
+            element(w, "title", item.getTitle());
+            link(w, "alternate", url, "text/html");
+            element(w, "published", item.getPublishedAt().toString());
+            element(w, "updated", item.getPublishedAt().toString());
+            w.writeEmptyElement("category");
+            w.writeAttribute("term", item.getCategory());
+            w.writeAttribute(
+                "label",
+                Category.byId(item.getCategory()).map(c -> c.thaiName).orElse(item.getCategory()));
+            w.writeStartElement("content");
+            w.writeAttribute("type", "html");
+            w.writeCharacters(xmlText(SafeHtml.fromPlainText(item.getDetails())));
+            w.writeEndElement();
+            w.writeEndElement();
+          }
+          w.writeEndElement();
+        });
   }
 
   private byte[] sitemap(List<PublishedItem> visible) {
     String base = base();
-    return xml(w -> {
-      w.writeStartElement("urlset");
-      w.writeDefaultNamespace(SITEMAP);
-      url(w, base + "/", null);
-      url(w, base + "/categories", null);
-      for (Category category : Category.values()) {
-        url(w, base + "/categories/" + category.id, null);
-      }
-      url(w, base + "/oit", null);
-      for (MunicipalityProperties.OitItem indicator : municipality.getOitItems()) {
-        url(w, base + "/oit/" + indicator.code(), null);
-      }
-      for (PublishedItem item : visible) {
-        url(w, base + WebsiteController.itemPath(item.getBusinessKey()),
-            LocalDate.ofInstant(item.getPublishedAt(), ThaiDates.BANGKOK));
-      }
-      w.writeEndElement();
-    });
+    return xml(
+        w -> {
+          w.writeStartElement("urlset");
+          w.writeDefaultNamespace(SITEMAP);
+          url(w, base + "/", null);
+          url(w, base + "/categories", null);
+          for (Category category : Category.values()) {
+            url(w, base + "/categories/" + category.id, null);
+          }
+          url(w, base + "/oit", null);
+          for (MunicipalityProperties.OitItem indicator : municipality.getOitItems()) {
+            url(w, base + "/oit/" + indicator.code(), null);
+          }
+          for (PublishedItem item : visible) {
+            url(
+                w,
+                base + WebsiteController.itemPath(item.getBusinessKey()),
+                LocalDate.ofInstant(item.getPublishedAt(), ThaiDates.BANGKOK));
+          }
+          w.writeEndElement();
+        });
   }
 
   private String base() {
@@ -140,20 +156,23 @@ class FeedController {
     return out.toByteArray();
   }
 
-  private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+  private static void element(XMLStreamWriter w, String name, String text)
+      throws XMLStreamException {
     w.writeStartElement(name);
     w.writeCharacters(xmlText(text));
     w.writeEndElement();
   }
 
-  private static void link(XMLStreamWriter w, String rel, String href, String type) throws XMLStreamException {
+  private static void link(XMLStreamWriter w, String rel, String href, String type)
+      throws XMLStreamException {
     w.writeEmptyElement("link");
     w.writeAttribute("rel", rel);
     w.writeAttribute("type", type);
     w.writeAttribute("href", href);
   }
 
-  private static void url(XMLStreamWriter w, String loc, LocalDate lastModified) throws XMLStreamException {
+  private static void url(XMLStreamWriter w, String loc, LocalDate lastModified)
+      throws XMLStreamException {
     w.writeStartElement("url");
     element(w, "loc", loc);
     if (lastModified != null) {
@@ -162,8 +181,12 @@ class FeedController {
     w.writeEndElement();
   }
 
-  /** Text without the control characters XML 1.0 cannot carry at all (the writer escapes the rest). */
+  /**
+   * Text without the control characters XML 1.0 cannot carry at all (the writer escapes the rest).
+   */
   private static String xmlText(String text) {
-    return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+    return text == null
+        ? ""
+        : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
   }
 }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What goes onto a website: the approved fields of a request, the details already as safe HTML
- * (see {@code common.SafeHtml}), and the approved attachments.
+ * What goes onto a website: the approved fields of a request, the details already as safe HTML (see
+ * {@code common.SafeHtml}), and the approved attachments.
  */
 public record PublicationContent(
     String businessKey,

@@ -34,6 +34,9 @@ public class PublicationPeriod {
   }
 
   private LocalDate until(DelegateExecution execution) {
-    return requests.findById(execution.getProcessBusinessKey()).map(PublicationRequest::getPublishUntil).orElse(null);
+    return requests
+        .findById(execution.getProcessBusinessKey())
+        .map(PublicationRequest::getPublishUntil)
+        .orElse(null);
   }
 }

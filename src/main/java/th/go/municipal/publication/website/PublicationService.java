@@ -52,10 +52,17 @@ public class PublicationService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  public PublicationService(PublicationRequestRepository requests, RequestSignatureRepository signatures,
-      RequestAttachmentRepository signedAttachments, PublishedItemRepository items,
-      PublishedAttachmentRepository publishedAttachments, WebsitePublisher publisher, RequestService requestService,
-      AuditService audit, ApplicationEventPublisher events, Clock clock) {
+  public PublicationService(
+      PublicationRequestRepository requests,
+      RequestSignatureRepository signatures,
+      RequestAttachmentRepository signedAttachments,
+      PublishedItemRepository items,
+      PublishedAttachmentRepository publishedAttachments,
+      WebsitePublisher publisher,
+      RequestService requestService,
+      AuditService audit,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.requests = requests;
     this.signatures = signatures;
     this.signedAttachments = signedAttachments;
@@ -77,18 +84,36 @@ public class PublicationService {
     PublicationRequest request = load(businessKey);
     RequestSignature publisherSignature = approvedAndReleased(businessKey);
     List<PublishedFile> approvedFiles = approvedFiles(businessKey, files);
-    PublicationContent content = new PublicationContent(businessKey, request.getTitle(), request.getDetails(),
-        SafeHtml.fromPlainText(request.getDetails()), request.getCategory(),
-        Category.byId(request.getCategory()).map(c -> c.thaiName).orElse(request.getCategory()),
-        request.getOitItem(), request.getUnit(), requestService.unitName(request.getUnit()),
-        request.getExternalUrl(), request.getPublishFrom(), request.getPublishUntil(), approvedFiles);
+    PublicationContent content =
+        new PublicationContent(
+            businessKey,
+            request.getTitle(),
+            request.getDetails(),
+            SafeHtml.fromPlainText(request.getDetails()),
+            request.getCategory(),
+            Category.byId(request.getCategory()).map(c -> c.thaiName).orElse(request.getCategory()),
+            request.getOitItem(),
+            request.getUnit(),
+            requestService.unitName(request.getUnit()),
+            request.getExternalUrl(),
+            request.getPublishFrom(),
+            request.getPublishUntil(),
+            approvedFiles);
     String url = publisher.publish(content);
     Instant now = clock.instant();
-    PublishedItem item = items.save(new PublishedItem(content, publisherSignature.getUserId(), now, url));
+    PublishedItem item =
+        items.save(new PublishedItem(content, publisherSignature.getUserId(), now, url));
     approvedFiles.forEach(f -> publishedAttachments.save(new PublishedAttachment(businessKey, f)));
     request.moveTo(RequestStatus.PUBLISHED, now);
-    audit.record(new AuditRecord(businessKey, request.getProcessInstanceId(), publisherSignature.getUserId(),
-        "webmaster", "publishToWebsite", "published", url));
+    audit.record(
+        new AuditRecord(
+            businessKey,
+            request.getProcessInstanceId(),
+            publisherSignature.getUserId(),
+            "webmaster",
+            "publishToWebsite",
+            "published",
+            url));
     events.publishEvent(new WebsiteContentChanged(businessKey));
     return item;
   }
@@ -98,8 +123,15 @@ public class PublicationService {
    * with a reason. Taking down what is already down changes nothing.
    */
   public void withdraw(String businessKey, String by, String reason) {
-    PublishedItem item = items.findById(businessKey).orElseThrow(() -> new InputRejectedException(
-        InputRejectedException.Reason.NOT_FOUND, null, "ไม่พบรายการเผยแพร่เลขที่ " + businessKey + " (not published)"));
+    PublishedItem item =
+        items
+            .findById(businessKey)
+            .orElseThrow(
+                () ->
+                    new InputRejectedException(
+                        InputRejectedException.Reason.NOT_FOUND,
+                        null,
+                        "ไม่พบรายการเผยแพร่เลขที่ " + businessKey + " (not published)"));
     if (item.isWithdrawn()) {
       log.info("Item {} is already taken down", businessKey);
       return;
@@ -109,35 +141,58 @@ public class PublicationService {
     item.withdraw(by, reason, now);
     PublicationRequest request = load(businessKey);
     request.moveTo(RequestStatus.UNPUBLISHED, now);
-    audit.record(new AuditRecord(businessKey, request.getProcessInstanceId(), by,
-        "system".equals(by) ? "system" : "webmaster", "withdrawFromWebsite", "withdrawn", reason));
+    audit.record(
+        new AuditRecord(
+            businessKey,
+            request.getProcessInstanceId(),
+            by,
+            "system".equals(by) ? "system" : "webmaster",
+            "withdrawFromWebsite",
+            "withdrawn",
+            reason));
     events.publishEvent(new WebsiteContentChanged(businessKey));
   }
 
   private PublicationRequest load(String businessKey) {
-    return requests.findById(businessKey).orElseThrow(() -> new InputRejectedException(
-        InputRejectedException.Reason.NOT_FOUND, null, "ไม่พบคำขอเลขที่ " + businessKey + " (request not found)"));
+    return requests
+        .findById(businessKey)
+        .orElseThrow(
+            () ->
+                new InputRejectedException(
+                    InputRejectedException.Reason.NOT_FOUND,
+                    null,
+                    "ไม่พบคำขอเลขที่ " + businessKey + " (request not found)"));
   }
 
   /** The files exactly as signed: every signed attachment present, none changed, none added. */
   private List<PublishedFile> approvedFiles(String businessKey, List<IncomingFile> files) {
-    Map<String, IncomingFile> byVariable = files.stream()
-        .collect(Collectors.toMap(IncomingFile::variable, Function.identity()));
-    List<RequestAttachment> signed = signedAttachments.findByBusinessKeyOrderByVariableNameAsc(businessKey);
+    Map<String, IncomingFile> byVariable =
+        files.stream().collect(Collectors.toMap(IncomingFile::variable, Function.identity()));
+    List<RequestAttachment> signed =
+        signedAttachments.findByBusinessKeyOrderByVariableNameAsc(businessKey);
     List<PublishedFile> approved = new ArrayList<>();
     for (RequestAttachment attachment : signed) {
       IncomingFile file = byVariable.get(attachment.getVariableName());
       String hash = file == null ? null : Hashes.sha256(file.content());
       if (!attachment.getSha256().equals(hash)) {
-        throw InputRejectedException.conflict(attachment.getVariableName(), "ไฟล์แนบ '" + attachment.getFileName()
-            + "' ไม่ตรงกับที่ผู้รายงานลงนามและหัวหน้าหน่วยงานอนุมัติ (attachment differs from the approved one)");
+        throw InputRejectedException.conflict(
+            attachment.getVariableName(),
+            "ไฟล์แนบ '"
+                + attachment.getFileName()
+                + "' ไม่ตรงกับที่ผู้รายงานลงนามและหัวหน้าหน่วยงานอนุมัติ (attachment differs from the approved one)");
       }
-      approved.add(new PublishedFile(attachment.getVariableName(), attachment.getFileName(), attachment.getKind(),
-          attachment.getMediaType(), hash, file.content()));
+      approved.add(
+          new PublishedFile(
+              attachment.getVariableName(),
+              attachment.getFileName(),
+              attachment.getKind(),
+              attachment.getMediaType(),
+              hash,
+              file.content()));
     }
     if (files.size() != signed.size()) {
-      throw InputRejectedException.conflict(null,
-          "มีไฟล์แนบที่ไม่ได้รับการอนุมัติ (an attachment was added after approval)");
+      throw InputRejectedException.conflict(
+          null, "มีไฟล์แนบที่ไม่ได้รับการอนุมัติ (an attachment was added after approval)");
     }
     return approved;
   }
@@ -157,16 +212,21 @@ public class PublicationService {
       RequestSignature s = trail.get(i);
       if (s.getRole() == Role.APPROVER) {
         approved = RequestService.APPROVE.equals(s.getDecision());
-      } else if (s.getRole() == Role.PUBLISHER && approved && RequestService.PUBLISH.equals(s.getDecision())) {
+      } else if (s.getRole() == Role.PUBLISHER
+          && approved
+          && RequestService.PUBLISH.equals(s.getDecision())) {
         released = s;
       }
     }
     if (lastReporter < 0 || !approved) {
-      throw InputRejectedException.conflict(null, "ยังไม่มีการอนุมัติรับรองของหัวหน้าหน่วยงาน จึงเผยแพร่ไม่ได้"
-          + " (no head approval recorded; nothing is published without it)");
+      throw InputRejectedException.conflict(
+          null,
+          "ยังไม่มีการอนุมัติรับรองของหัวหน้าหน่วยงาน จึงเผยแพร่ไม่ได้"
+              + " (no head approval recorded; nothing is published without it)");
     }
     if (released == null) {
-      throw InputRejectedException.conflict(null,
+      throw InputRejectedException.conflict(
+          null,
           "ผู้นำข้อมูลขึ้นเผยแพร่ยังไม่ได้ตรวจทานและยืนยันการเผยแพร่ (no webmaster decision to publish)");
     }
     return released;

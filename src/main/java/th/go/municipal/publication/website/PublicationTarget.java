@@ -86,7 +86,9 @@ public class PublicationTarget {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(businessKey, k.businessKey) && Objects.equals(target, k.target);
+      return o instanceof Key k
+          && Objects.equals(businessKey, k.businessKey)
+          && Objects.equals(target, k.target);
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Where items live on outside websites (see {@link PublicationTarget}). */
-public interface PublicationTargetRepository extends JpaRepository<PublicationTarget, PublicationTarget.Key> {
+public interface PublicationTargetRepository
+    extends JpaRepository<PublicationTarget, PublicationTarget.Key> {
 
   List<PublicationTarget> findByBusinessKey(String businessKey);
 
@@ -14,9 +15,11 @@ public interface PublicationTargetRepository extends JpaRepository<PublicationTa
   }
 
   /** Records (or corrects) where the item lives at the target; joins the caller's transaction. */
-  default PublicationTarget remember(String businessKey, String target, String remoteId, String remoteUrl) {
-    PublicationTarget row = find(businessKey, target)
-        .orElseGet(() -> new PublicationTarget(businessKey, target, remoteId, remoteUrl));
+  default PublicationTarget remember(
+      String businessKey, String target, String remoteId, String remoteUrl) {
+    PublicationTarget row =
+        find(businessKey, target)
+            .orElseGet(() -> new PublicationTarget(businessKey, target, remoteId, remoteUrl));
     row.pointTo(remoteId, remoteUrl);
     return save(row);
   }

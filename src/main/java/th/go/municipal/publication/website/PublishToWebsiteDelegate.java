@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.request.AttachmentVariables;
 
-/** Publishes the approved request with its approved attachments; a failure fails the job, which is retried. */
+/**
+ * Publishes the approved request with its approved attachments; a failure fails the job, which is
+ * retried.
+ */
 @Component("publishToWebsite")
 class PublishToWebsiteDelegate implements JavaDelegate {
 
@@ -17,7 +20,8 @@ class PublishToWebsiteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    PublishedItem item = publication.publish(execution.getProcessBusinessKey(), AttachmentVariables.read(execution));
+    PublishedItem item =
+        publication.publish(execution.getProcessBusinessKey(), AttachmentVariables.read(execution));
     execution.setVariable("publicUrl", item.getPublicUrl());
   }
 }

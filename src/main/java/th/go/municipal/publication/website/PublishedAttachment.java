@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A file published with an item: a copy of the attachment the reporter signed and the head approved. */
+/**
+ * A file published with an item: a copy of the attachment the reporter signed and the head
+ * approved.
+ */
 @Entity
 @Table(name = "published_attachments")
 public class PublishedAttachment {

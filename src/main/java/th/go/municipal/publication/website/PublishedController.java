@@ -1,10 +1,10 @@
 package th.go.municipal.publication.website;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,15 +20,24 @@ import th.go.municipal.publication.identity.ApiCaller;
 class PublishedController {
 
   /** One item as the public API shows it. */
-  record PublishedView(String businessKey, String title, String category, String unit, Instant publishedAt,
-      String publishedAtThai, String url) {}
+  record PublishedView(
+      String businessKey,
+      String title,
+      String category,
+      String unit,
+      Instant publishedAt,
+      String publishedAtThai,
+      String url) {}
 
   private final PublishedItemRepository items;
   private final WebsiteAdministration administration;
   private final ApiCaller caller;
   private final Clock clock;
 
-  PublishedController(PublishedItemRepository items, WebsiteAdministration administration, ApiCaller caller,
+  PublishedController(
+      PublishedItemRepository items,
+      WebsiteAdministration administration,
+      ApiCaller caller,
       Clock clock) {
     this.items = items;
     this.administration = administration;
@@ -38,7 +47,9 @@ class PublishedController {
 
   /** The webmaster takes an item down before its time: {"reason": "..."}. */
   @PostMapping("/api/published/{businessKey}/withdraw")
-  ResponseEntity<Void> withdrawItem(@PathVariable String businessKey, @RequestBody Map<String, Object> body,
+  ResponseEntity<Void> withdrawItem(
+      @PathVariable String businessKey,
+      @RequestBody Map<String, Object> body,
       HttpServletRequest http) {
     administration.withdrawByHand(businessKey, caller.requireUser(http), body);
     return ResponseEntity.noContent().build();
@@ -47,8 +58,16 @@ class PublishedController {
   @GetMapping("/api/published")
   List<PublishedView> listPublished() {
     return items.findVisibleOn(LocalDate.now(clock.withZone(ThaiDates.BANGKOK))).stream()
-        .map(i -> new PublishedView(i.getBusinessKey(), i.getTitle(), i.getCategory(), i.getUnit(),
-            i.getPublishedAt(), ThaiDates.dateTime(i.getPublishedAt()), i.getPublicUrl()))
+        .map(
+            i ->
+                new PublishedView(
+                    i.getBusinessKey(),
+                    i.getTitle(),
+                    i.getCategory(),
+                    i.getUnit(),
+                    i.getPublishedAt(),
+                    ThaiDates.dateTime(i.getPublishedAt()),
+                    i.getPublicUrl()))
         .toList();
   }
 }

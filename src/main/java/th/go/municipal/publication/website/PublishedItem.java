@@ -60,7 +60,8 @@ public class PublishedItem {
 
   protected PublishedItem() {}
 
-  PublishedItem(PublicationContent content, String publishedBy, Instant publishedAt, String publicUrl) {
+  PublishedItem(
+      PublicationContent content, String publishedBy, Instant publishedAt, String publicUrl) {
     this.businessKey = content.businessKey();
     this.title = content.title();
     this.details = content.details();

@@ -29,21 +29,26 @@ final class PublisherHttp {
 
   /** A RestClient builder with the timeouts of the configuration and HTTP/1.1. */
   static RestClient.Builder builder(WebsitePublisherProperties properties) {
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(properties.getConnectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(properties.getConnectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
     factory.setReadTimeout(properties.getReadTimeout());
     return RestClient.builder().requestFactory(factory);
   }
 
-  /** Sends the request; an unreachable target or a timeout becomes a {@link PublishingFailedException}. */
+  /**
+   * Sends the request; an unreachable target or a timeout becomes a {@link
+   * PublishingFailedException}.
+   */
   Reply send(RestClient.RequestHeadersSpec<?> request, Action action, String businessKey) {
     try {
-      return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
-          StreamUtils.copyToByteArray(res.getBody())));
+      return request.exchange(
+          (req, res) ->
+              new Reply(res.getStatusCode().value(), StreamUtils.copyToByteArray(res.getBody())));
     } catch (RestClientException e) {
       throw PublishingFailedException.unreachable(target, action, businessKey, e);
     }
@@ -59,7 +64,8 @@ final class PublisherHttp {
   }
 
   PublishingFailedException failure(Reply reply, Action action, String businessKey) {
-    return PublishingFailedException.status(target, action, businessKey, reply.status(), reply.detail());
+    return PublishingFailedException.status(
+        target, action, businessKey, reply.status(), reply.detail());
   }
 
   /** A status and the body as sent. */
@@ -86,15 +92,16 @@ final class PublisherHttp {
     }
 
     /**
-     * The target's own explanation, from a JSON error body ({@code code}/{@code error} and
-     * {@code message}), shortened; an HTML error page is not repeated.
+     * The target's own explanation, from a JSON error body ({@code code}/{@code error} and {@code
+     * message}), shortened; an HTML error page is not repeated.
      */
     String detail() {
       JsonNode json = json();
       if (!json.isObject()) {
         return null;
       }
-      String code = json.hasNonNull("code") ? json.get("code").asText() : json.path("error").asText("");
+      String code =
+          json.hasNonNull("code") ? json.get("code").asText() : json.path("error").asText("");
       String message = json.path("message").asText("");
       String detail = (code + (code.isEmpty() || message.isEmpty() ? "" : " – ") + message).strip();
       return detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX) + "…" : detail;

@@ -16,29 +16,79 @@ public class PublishingFailedException extends RuntimeException {
   }
 
   /** The target answered with a status that is not success. */
-  static PublishingFailedException status(String target, Action action, String businessKey, int status,
-      String detail) {
-    return new PublishingFailedException(target + " ตอบกลับสถานะ HTTP " + status + " ขณะ" + action.thai + " " + businessKey
-        + " (" + target + " answered HTTP " + status + " while " + action.english + " " + businessKey + ")"
-        + (detail == null || detail.isBlank() ? "" : ": " + detail), status, null);
+  static PublishingFailedException status(
+      String target, Action action, String businessKey, int status, String detail) {
+    return new PublishingFailedException(
+        target
+            + " ตอบกลับสถานะ HTTP "
+            + status
+            + " ขณะ"
+            + action.thai
+            + " "
+            + businessKey
+            + " ("
+            + target
+            + " answered HTTP "
+            + status
+            + " while "
+            + action.english
+            + " "
+            + businessKey
+            + ")"
+            + (detail == null || detail.isBlank() ? "" : ": " + detail),
+        status,
+        null);
   }
 
   /** The target could not be reached or did not answer within the read timeout. */
-  static PublishingFailedException unreachable(String target, Action action, String businessKey, Throwable cause) {
+  static PublishingFailedException unreachable(
+      String target, Action action, String businessKey, Throwable cause) {
     Throwable root = cause;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String why = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    return new PublishingFailedException("ติดต่อ " + target + " ไม่ได้หรือไม่ตอบภายในเวลาที่กำหนด ขณะ" + action.thai + " "
-        + businessKey + " (could not reach " + target + " or it timed out while " + action.english + " " + businessKey
-        + "): " + why, 0, cause);
+    String why =
+        root.getClass().getSimpleName()
+            + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    return new PublishingFailedException(
+        "ติดต่อ "
+            + target
+            + " ไม่ได้หรือไม่ตอบภายในเวลาที่กำหนด ขณะ"
+            + action.thai
+            + " "
+            + businessKey
+            + " (could not reach "
+            + target
+            + " or it timed out while "
+            + action.english
+            + " "
+            + businessKey
+            + "): "
+            + why,
+        0,
+        cause);
   }
 
   /** The target answered success but without what the protocol promises (e.g. no post id). */
-  static PublishingFailedException badAnswer(String target, Action action, String businessKey, String what) {
-    return new PublishingFailedException(target + " ตอบกลับไม่ครบ ขณะ" + action.thai + " " + businessKey + " (" + target
-        + " answered without " + what + " while " + action.english + " " + businessKey + ")", 0, null);
+  static PublishingFailedException badAnswer(
+      String target, Action action, String businessKey, String what) {
+    return new PublishingFailedException(
+        target
+            + " ตอบกลับไม่ครบ ขณะ"
+            + action.thai
+            + " "
+            + businessKey
+            + " ("
+            + target
+            + " answered without "
+            + what
+            + " while "
+            + action.english
+            + " "
+            + businessKey
+            + ")",
+        0,
+        null);
   }
 
   /** The HTTP status the target answered, or 0 when it did not answer. */

@@ -29,7 +29,8 @@ import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.ThaiDates;
 
 /**
- * Rendered public pages kept in memory, so that a spike of readers costs a map lookup per page view.
+ * Rendered public pages kept in memory, so that a spike of readers costs a map lookup per page
+ * view.
  *
  * <p>A page is rendered again when the website's content changed ({@link WebsiteContentChanged},
  * after the commit), when the day changes in Bangkok (visibility depends on the date), and after a
@@ -38,12 +39,12 @@ import th.go.municipal.publication.common.ThaiDates;
  * again while the others still get the kept copy, so a spike does not render it once per reader.
  *
  * <p>Each page is kept as it was rendered and gzip-compressed once (browsers ask for gzip; Thai
- * HTML shrinks about fivefold, which matters more than anything else when the municipality's
- * uplink is what a spike fills). Each variant carries its own strong ETag (from the content hash)
- * and both the Last-Modified of the last change of content, so conditional GETs are answered with 304,
- * by Spring's {@code HttpEntityMethodProcessor} or, for a page already kept, by
- * {@link RenderCacheFilter} before Spring MVC is reached. Only 200 responses are kept, at most
- * {@link #MAX_PAGES} of them.
+ * HTML shrinks about fivefold, which matters more than anything else when the municipality's uplink
+ * is what a spike fills). Each variant carries its own strong ETag (from the content hash) and both
+ * the Last-Modified of the last change of content, so conditional GETs are answered with 304, by
+ * Spring's {@code HttpEntityMethodProcessor} or, for a page already kept, by {@link
+ * RenderCacheFilter} before Spring MVC is reached. Only 200 responses are kept, at most {@link
+ * #MAX_PAGES} of them.
  */
 @Component
 class RenderCache {
@@ -56,12 +57,21 @@ class RenderCache {
   /** What the cached pages were rendered for: bumped on every change, and the day they show. */
   private record State(long version, LocalDate day, long nextMidnightMillis) {}
 
-  /** One encoding of a kept page: the response, its headers as name-value pairs ready to write, its ETag. */
+  /**
+   * One encoding of a kept page: the response, its headers as name-value pairs ready to write, its
+   * ETag.
+   */
   record Variant(ResponseEntity<byte[]> response, String[] headerPairs, String etag) {}
 
   /** A kept page in both encodings, when its content last changed, and what it was rendered for. */
-  record Page(Variant identity, Variant gzip, Instant lastModified, boolean html, long version,
-      long renderedAtMillis, AtomicBoolean refreshing) {
+  record Page(
+      Variant identity,
+      Variant gzip,
+      Instant lastModified,
+      boolean html,
+      long version,
+      long renderedAtMillis,
+      AtomicBoolean refreshing) {
 
     Variant variant(boolean gzipAccepted) {
       return gzipAccepted ? gzip : identity;
@@ -73,7 +83,8 @@ class RenderCache {
   private final Clock clock;
   private final long timeToLiveMillis;
 
-  RenderCache(Clock clock, @Value("${publication.website.render-cache-ttl:PT30S}") Duration timeToLive) {
+  RenderCache(
+      Clock clock, @Value("${publication.website.render-cache-ttl:PT30S}") Duration timeToLive) {
     this.clock = clock.withZone(ThaiDates.BANGKOK);
     this.timeToLiveMillis = timeToLive.toMillis();
     this.state = new AtomicReference<>(stateFor(0));
@@ -81,11 +92,11 @@ class RenderCache {
 
   /**
    * The page at {@code key} in the encoding the request accepts, rendered by {@code render} for the
-   * day it shows unless a current copy is kept. What {@code render} answers with a status other than
-   * 200 is passed on as it is and not kept.
+   * day it shows unless a current copy is kept. What {@code render} answers with a status other
+   * than 200 is passed on as it is and not kept.
    */
-  ResponseEntity<byte[]> serve(String key, HttpServletRequest request,
-      Function<LocalDate, ResponseEntity<byte[]>> render) {
+  ResponseEntity<byte[]> serve(
+      String key, HttpServletRequest request, Function<LocalDate, ResponseEntity<byte[]>> render) {
     boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
     State current = current();
     long now = clock.millis();
@@ -109,8 +120,11 @@ class RenderCache {
         return rendered;
       }
       Page page = page(rendered, kept, current.version, now);
-      if (pages.size() < MAX_PAGES || pages.containsKey(key) || evictOutdated(current.version, now)) {
-        // Kept under the version it was rendered for: a change committed meanwhile outdates it at once.
+      if (pages.size() < MAX_PAGES
+          || pages.containsKey(key)
+          || evictOutdated(current.version, now)) {
+        // Kept under the version it was rendered for: a change committed meanwhile outdates it at
+        // once.
         pages.put(key, page);
       }
       return page.variant(gzip).response();
@@ -130,7 +144,9 @@ class RenderCache {
     if (kept == null || kept.version != current().version) {
       return null;
     }
-    return clock.millis() - kept.renderedAtMillis < timeToLiveMillis || kept.refreshing.get() ? kept : null;
+    return clock.millis() - kept.renderedAtMillis < timeToLiveMillis || kept.refreshing.get()
+        ? kept
+        : null;
   }
 
   /** Today in Bangkok, as the pages kept now show it. */
@@ -177,13 +193,17 @@ class RenderCache {
     if (clock.millis() < s.nextMidnightMillis) {
       return s;
     }
-    return state.updateAndGet(latest -> clock.millis() < latest.nextMidnightMillis ? latest
-        : stateFor(latest.version + 1));
+    return state.updateAndGet(
+        latest ->
+            clock.millis() < latest.nextMidnightMillis ? latest : stateFor(latest.version + 1));
   }
 
   private State stateFor(long version) {
     LocalDate today = LocalDate.now(clock);
-    return new State(version, today, today.plusDays(1).atStartOfDay(ThaiDates.BANGKOK).toInstant().toEpochMilli());
+    return new State(
+        version,
+        today,
+        today.plusDays(1).atStartOfDay(ThaiDates.BANGKOK).toInstant().toEpochMilli());
   }
 
   private static Page page(ResponseEntity<byte[]> rendered, Page previous, long version, long now) {
@@ -193,19 +213,29 @@ class RenderCache {
     if (previous != null && previous.identity.etag().equals("\"" + hash + "\"")) {
       lastModified = previous.lastModified;
     } else {
-      // Last-Modified has whole seconds: a second version within the same second must still be newer.
+      // Last-Modified has whole seconds: a second version within the same second must still be
+      // newer.
       lastModified = Instant.ofEpochSecond(Math.floorDiv(now, 1000));
       if (previous != null && !lastModified.isAfter(previous.lastModified)) {
         lastModified = previous.lastModified.plusSeconds(1);
       }
     }
     MediaType type = rendered.getHeaders().getContentType();
-    return new Page(variant(rendered, body, "\"" + hash + "\"", null, lastModified),
-        variant(rendered, gzip(body), "\"" + hash + "-gzip\"", "gzip", lastModified), lastModified,
-        type != null && MediaType.TEXT_HTML.includes(type), version, now, new AtomicBoolean());
+    return new Page(
+        variant(rendered, body, "\"" + hash + "\"", null, lastModified),
+        variant(rendered, gzip(body), "\"" + hash + "-gzip\"", "gzip", lastModified),
+        lastModified,
+        type != null && MediaType.TEXT_HTML.includes(type),
+        version,
+        now,
+        new AtomicBoolean());
   }
 
-  private static Variant variant(ResponseEntity<byte[]> rendered, byte[] body, String etag, String encoding,
+  private static Variant variant(
+      ResponseEntity<byte[]> rendered,
+      byte[] body,
+      String etag,
+      String encoding,
       Instant lastModified) {
     HttpHeaders headers = new HttpHeaders();
     headers.putAll(rendered.getHeaders());
@@ -217,21 +247,27 @@ class RenderCache {
       headers.set(HttpHeaders.CONTENT_ENCODING, encoding);
     }
     List<String> pairs = new ArrayList<>();
-    headers.forEach((name, values) -> values.forEach(value -> {
-      pairs.add(name);
-      pairs.add(value);
-    }));
-    return new Variant(new ResponseEntity<>(body, HttpHeaders.readOnlyHttpHeaders(headers), HttpStatus.OK),
-        pairs.toArray(String[]::new), etag);
+    headers.forEach(
+        (name, values) ->
+            values.forEach(
+                value -> {
+                  pairs.add(name);
+                  pairs.add(value);
+                }));
+    return new Variant(
+        new ResponseEntity<>(body, HttpHeaders.readOnlyHttpHeaders(headers), HttpStatus.OK),
+        pairs.toArray(String[]::new),
+        etag);
   }
 
   private static byte[] gzip(byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
-      {
-        def.setLevel(Deflater.BEST_COMPRESSION);
-      }
-    }) {
+    try (GZIPOutputStream gzip =
+        new GZIPOutputStream(out) {
+          {
+            def.setLevel(Deflater.BEST_COMPRESSION);
+          }
+        }) {
       gzip.write(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -239,9 +275,13 @@ class RenderCache {
     return out.toByteArray();
   }
 
-  /** Makes room by dropping pages that would be rendered again anyway; true if there is room now. */
+  /**
+   * Makes room by dropping pages that would be rendered again anyway; true if there is room now.
+   */
   private boolean evictOutdated(long version, long now) {
-    pages.values().removeIf(p -> p.version != version || now - p.renderedAtMillis >= timeToLiveMillis);
+    pages
+        .values()
+        .removeIf(p -> p.version != version || now - p.renderedAtMillis >= timeToLiveMillis);
     return pages.size() < MAX_PAGES;
   }
 

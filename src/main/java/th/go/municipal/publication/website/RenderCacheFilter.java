@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers a GET of a page that the {@link RenderCache} keeps before anything else runs: a map
- * lookup and a write, which is what lets the website take a spike of readers. Anything else (a
- * page not kept, another method) goes on to the controllers, which render pages and keep them.
+ * lookup and a write, which is what lets the website take a spike of readers. Anything else (a page
+ * not kept, another method) goes on to the controllers, which render pages and keep them.
  * Conditional GETs get a 304 by the same rules as Spring's {@code checkNotModified}: If-None-Match
  * (weak comparison) first, otherwise If-Modified-Since. A page answered here counts as a visit, as
  * {@link VisitCountingInterceptor} counts the pages that the controllers answer.
@@ -36,13 +36,15 @@ class RenderCacheFilter implements Filter {
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
-    RenderCache.Page page = "GET".equals(request.getMethod()) ? cache.current(request.getRequestURI()) : null;
+    RenderCache.Page page =
+        "GET".equals(request.getMethod()) ? cache.current(request.getRequestURI()) : null;
     if (page == null) {
       chain.doFilter(req, res);
       return;
     }
     HttpServletResponse response = (HttpServletResponse) res;
-    RenderCache.Variant variant = page.variant(RenderCache.acceptsGzip(request.getHeader("Accept-Encoding")));
+    RenderCache.Variant variant =
+        page.variant(RenderCache.acceptsGzip(request.getHeader("Accept-Encoding")));
     String[] headers = variant.headerPairs();
     for (int i = 0; i < headers.length; i += 2) {
       response.addHeader(headers[i], headers[i + 1]);
@@ -60,7 +62,8 @@ class RenderCacheFilter implements Filter {
     }
   }
 
-  private static boolean notModified(HttpServletRequest request, String etag, RenderCache.Page page) {
+  private static boolean notModified(
+      HttpServletRequest request, String etag, RenderCache.Page page) {
     String ifNoneMatch = request.getHeader("If-None-Match");
     if (ifNoneMatch != null) {
       for (String tag : ifNoneMatch.split(",")) {

@@ -16,7 +16,9 @@ class TakeDownFromWebsiteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    publication.withdraw(execution.getProcessBusinessKey(), "system",
+    publication.withdraw(
+        execution.getProcessBusinessKey(),
+        "system",
         "ครบกำหนดระยะเวลาการเผยแพร่ (publication period ended)");
   }
 }

@@ -27,11 +27,15 @@ public class VisitCounter {
   private static final Logger log = LoggerFactory.getLogger(VisitCounter.class);
 
   /** User agents of crawlers, monitors and scripts; an empty user agent is not a person either. */
-  private static final Pattern BOT = Pattern.compile(
-      "(?i)bot|crawl|spider|slurp|bingpreview|facebookexternalhit|embedly|monitor|uptime|pingdom|headless"
-          + "|curl|wget|python|java/|okhttp|go-http|httpclient|libwww|scrapy|axios|node-fetch|wrk|ab/|k6|lighthouse");
+  private static final Pattern BOT =
+      Pattern.compile(
+          "(?i)bot|crawl|spider|slurp|bingpreview|facebookexternalhit|embedly|monitor|uptime|pingdom|headless"
+              + "|curl|wget|python|java/|okhttp|go-http|httpclient|libwww|scrapy|axios|node-fetch|wrk|ab/|k6|lighthouse");
 
-  /** Distinct (day, page) pairs kept between flushes, at most; a flood of made-up paths cannot exhaust memory. */
+  /**
+   * Distinct (day, page) pairs kept between flushes, at most; a flood of made-up paths cannot
+   * exhaust memory.
+   */
   static final int MAX_KEYS = 10_000;
 
   private record Key(LocalDate day, String path) {}
@@ -67,7 +71,10 @@ public class VisitCounter {
     adder.increment();
   }
 
-  /** Writes the counts gathered since the last flush; what fails to be written is kept for the next one. */
+  /**
+   * Writes the counts gathered since the last flush; what fails to be written is kept for the next
+   * one.
+   */
   @Scheduled(fixedDelayString = "${publication.website.visits.flush-interval:PT30S}")
   @PreDestroy
   public void flush() {
@@ -85,23 +92,37 @@ public class VisitCounter {
       transaction.executeWithoutResult(status -> batch.forEach(this::add));
       log.debug("Wrote visits of {} pages", batch.size());
     } catch (RuntimeException e) {
-      log.warn("Could not write {} visit counts; keeping them for the next flush: {}", batch.size(), e.getMessage());
+      log.warn(
+          "Could not write {} visit counts; keeping them for the next flush: {}",
+          batch.size(),
+          e.getMessage());
       batch.forEach((key, n) -> counts.computeIfAbsent(key, k -> new LongAdder()).add(n));
     }
   }
 
   private void add(Key key, long visits) {
-    int updated = jdbc.update("update page_visits set visits = visits + ? where visit_day = ? and path = ?",
-        visits, key.day(), key.path());
+    int updated =
+        jdbc.update(
+            "update page_visits set visits = visits + ? where visit_day = ? and path = ?",
+            visits,
+            key.day(),
+            key.path());
     if (updated == 0) {
-      jdbc.update("insert into page_visits (visit_day, path, visits) values (?, ?, ?)", key.day(), key.path(), visits);
+      jdbc.update(
+          "insert into page_visits (visit_day, path, visits) values (?, ?, ?)",
+          key.day(),
+          key.path(),
+          visits);
     }
   }
 
   /** Visits written so far for a day (for reports and tests). */
   public long visitsOn(LocalDate day) {
-    Long total = jdbc.queryForObject("select coalesce(sum(visits), 0) from page_visits where visit_day = ?",
-        Long.class, day);
+    Long total =
+        jdbc.queryForObject(
+            "select coalesce(sum(visits), 0) from page_visits where visit_day = ?",
+            Long.class,
+            day);
     return total == null ? 0 : total;
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Counts successful page views of the public website (GET, HTML pages only: not files, feeds,
- * the API, Tasklist or Cockpit).
+ * Counts successful page views of the public website (GET, HTML pages only: not files, feeds, the
+ * API, Tasklist or Cockpit).
  */
 @Configuration
 class VisitCountingInterceptor implements HandlerInterceptor, WebMvcConfigurer {
@@ -22,13 +22,15 @@ class VisitCountingInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/", "/categories/**", "/oit", "/oit/**", "/items/*", "/search",
-        "/feedback");
+    registry
+        .addInterceptor(this)
+        .addPathPatterns(
+            "/", "/categories/**", "/oit", "/oit/**", "/items/*", "/search", "/feedback");
   }
 
   @Override
-  public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-      Exception failure) {
+  public void afterCompletion(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
     int status = response.getStatus();
     if ("GET".equals(request.getMethod()) && failure == null && (status == 200 || status == 304)) {
       counter.count(request.getRequestURI(), request.getHeader("User-Agent"));

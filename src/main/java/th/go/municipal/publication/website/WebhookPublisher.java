@@ -32,8 +32,8 @@ import th.go.municipal.publication.website.PublisherHttp.Reply;
 import th.go.municipal.publication.website.PublishingFailedException.Action;
 
 /**
- * Publishes by POSTing a signed JSON event to any receiver ({@code publication.website.webhook.url}),
- * e.g. a script that updates another CMS.
+ * Publishes by POSTing a signed JSON event to any receiver ({@code
+ * publication.website.webhook.url}), e.g. a script that updates another CMS.
  *
  * <h2>What the receiver gets</h2>
  *
@@ -57,31 +57,33 @@ import th.go.municipal.publication.website.PublishingFailedException.Action;
  *
  * <ol>
  *   <li>Take the raw request body bytes exactly as received (before any JSON parsing) and the
- *       {@code X-Publication-Timestamp} header as text.</li>
+ *       {@code X-Publication-Timestamp} header as text.
  *   <li>Compute HMAC-SHA256 with the shared secret (its UTF-8 bytes) as key over the bytes of
- *       {@code timestamp}, then one {@code '.'}, then the body; write it as lowercase hex.</li>
- *   <li>Compare with the header value after {@code "sha256="} in constant time; reject on mismatch.</li>
+ *       {@code timestamp}, then one {@code '.'}, then the body; write it as lowercase hex.
+ *   <li>Compare with the header value after {@code "sha256="} in constant time; reject on mismatch.
  *   <li>Reject timestamps more than a few minutes from your clock (replay), and treat a repeated
- *       {@code Idempotency-Key} as already done.</li>
+ *       {@code Idempotency-Key} as already done.
  * </ol>
- * {@link #verify(String, String, byte[], String)} does steps 2–3 and
- * {@link #verify(String, String, byte[], String, Instant, Duration)} also step 4's time check; e.g.
- * in Python: {@code hmac.compare_digest("sha256=" + hmac.new(secret.encode(), ts.encode() + b"." + body,
+ *
+ * {@link #verify(String, String, byte[], String)} does steps 2–3 and {@link #verify(String, String,
+ * byte[], String, Instant, Duration)} also step 4's time check; e.g. in Python: {@code
+ * hmac.compare_digest("sha256=" + hmac.new(secret.encode(), ts.encode() + b"." + body,
  * hashlib.sha256).hexdigest(), header)}.
  *
  * <h2>What the receiver answers</h2>
  *
  * <ul>
- *   <li>2xx: done. A JSON body may carry {@code "url"} (the item's public address there, returned to
- *       the process as {@code publicUrl}) and {@code "id"} (its id there); otherwise the address is
- *       {@code municipality.website-url}/items/{businessKey}.</li>
+ *   <li>2xx: done. A JSON body may carry {@code "url"} (the item's public address there, returned
+ *       to the process as {@code publicUrl}) and {@code "id"} (its id there); otherwise the address
+ *       is {@code municipality.website-url}/items/{businessKey}.
  *   <li>409: this {@code Idempotency-Key} was already handled: counts as success (answer with the
- *       same {@code "url"} as the first time if you can). A retry after a lost answer sends the same
- *       key with a new timestamp and signature.</li>
- *   <li>Anything else, or no answer within the read timeout: the job fails, is retried with back-off
- *       and finally becomes an incident in Cockpit that names the status. An unpublish of an item the
- *       receiver does not know should be answered 2xx (it is down), not 404.</li>
+ *       same {@code "url"} as the first time if you can). A retry after a lost answer sends the
+ *       same key with a new timestamp and signature.
+ *   <li>Anything else, or no answer within the read timeout: the job fails, is retried with
+ *       back-off and finally becomes an incident in Cockpit that names the status. An unpublish of
+ *       an item the receiver does not know should be answered 2xx (it is down), not 404.
  * </ul>
+ *
  * Attachments travel inline, base64 encoded: the receiver must accept bodies as large as the
  * attachments allowed ({@code publication.attachments}) times 4/3.
  */
@@ -106,8 +108,11 @@ public class WebhookPublisher implements WebsitePublisher {
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
-  public WebhookPublisher(WebsitePublisherProperties properties, PublicationTargetRepository targets,
-      MunicipalityProperties municipality, Clock clock) {
+  public WebhookPublisher(
+      WebsitePublisherProperties properties,
+      PublicationTargetRepository targets,
+      MunicipalityProperties municipality,
+      Clock clock) {
     properties.checkWebhook();
     this.url = URI.create(properties.getWebhook().getUrl().strip());
     this.secret = properties.getWebhook().getSecret();
@@ -116,7 +121,9 @@ public class WebhookPublisher implements WebsitePublisher {
     this.municipality = municipality;
     this.clock = clock;
     if (properties.webhookInClearText()) {
-      log.warn("The publication webhook {} is plain http: the content is signed but travels unencrypted", url);
+      log.warn(
+          "The publication webhook {} is plain http: the content is signed but travels unencrypted",
+          url);
     }
   }
 
@@ -127,8 +134,12 @@ public class WebhookPublisher implements WebsitePublisher {
     var answer = reply.json();
     String remoteUrl = answer.path("url").asText("");
     if (!remoteUrl.startsWith("https://") && !remoteUrl.startsWith("http://")) {
-      remoteUrl = targets.find(key, TARGET).map(PublicationTarget::getRemoteUrl)
-          .orElseGet(() -> municipality.getWebsiteUrl().replaceAll("/+$", "") + "/items/" + key);
+      remoteUrl =
+          targets
+              .find(key, TARGET)
+              .map(PublicationTarget::getRemoteUrl)
+              .orElseGet(
+                  () -> municipality.getWebsiteUrl().replaceAll("/+$", "") + "/items/" + key);
     }
     String remoteId = answer.hasNonNull("id") ? answer.get("id").asText() : key;
     targets.remember(key, TARGET, remoteId.length() > 255 ? key : remoteId, remoteUrl);
@@ -154,13 +165,19 @@ public class WebhookPublisher implements WebsitePublisher {
       throw new IllegalStateException("Cannot write the webhook body of " + businessKey, e);
     }
     String timestamp = Long.toString(clock.instant().getEpochSecond());
-    Reply reply = http.send(client.post().uri(url)
-        .contentType(MediaType.APPLICATION_JSON)
-        .header(EVENT_HEADER, event)
-        .header(IDEMPOTENCY_HEADER, idempotencyKey(event, businessKey))
-        .header(TIMESTAMP_HEADER, timestamp)
-        .header(SIGNATURE_HEADER, signature(secret, timestamp, json))
-        .body(json), action, businessKey);
+    Reply reply =
+        http.send(
+            client
+                .post()
+                .uri(url)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(EVENT_HEADER, event)
+                .header(IDEMPOTENCY_HEADER, idempotencyKey(event, businessKey))
+                .header(TIMESTAMP_HEADER, timestamp)
+                .header(SIGNATURE_HEADER, signature(secret, timestamp, json))
+                .body(json),
+            action,
+            businessKey);
     if (!reply.ok() && reply.status() != 409) {
       throw http.failure(reply, action, businessKey);
     }
@@ -201,7 +218,10 @@ public class WebhookPublisher implements WebsitePublisher {
     return date == null ? null : date.toString();
   }
 
-  /** The same for every attempt at one event of one item: hex SHA-256 of {@code event + ":" + businessKey}. */
+  /**
+   * The same for every attempt at one event of one item: hex SHA-256 of {@code event + ":" +
+   * businessKey}.
+   */
   public static String idempotencyKey(String event, String businessKey) {
     return Hashes.sha256(event + ":" + businessKey);
   }
@@ -224,7 +244,11 @@ public class WebhookPublisher implements WebsitePublisher {
    * secret (compared in constant time). Any change to the body, the timestamp or the secret fails.
    */
   public static boolean verify(String secret, String timestamp, byte[] body, String header) {
-    if (secret == null || secret.isEmpty() || timestamp == null || body == null || header == null
+    if (secret == null
+        || secret.isEmpty()
+        || timestamp == null
+        || body == null
+        || header == null
         || !header.startsWith(SIGNATURE_PREFIX)) {
       return false;
     }
@@ -233,8 +257,16 @@ public class WebhookPublisher implements WebsitePublisher {
     return MessageDigest.isEqual(expected, given);
   }
 
-  /** {@link #verify(String, String, byte[], String)}, and the timestamp within {@code tolerance} of {@code now}. */
-  public static boolean verify(String secret, String timestamp, byte[] body, String header, Instant now,
+  /**
+   * {@link #verify(String, String, byte[], String)}, and the timestamp within {@code tolerance} of
+   * {@code now}.
+   */
+  public static boolean verify(
+      String secret,
+      String timestamp,
+      byte[] body,
+      String header,
+      Instant now,
       Duration tolerance) {
     long sent;
     try {
@@ -242,6 +274,7 @@ public class WebhookPublisher implements WebsitePublisher {
     } catch (NumberFormatException | NullPointerException e) {
       return false;
     }
-    return Math.abs(now.getEpochSecond() - sent) <= tolerance.getSeconds() && verify(secret, timestamp, body, header);
+    return Math.abs(now.getEpochSecond() - sent) <= tolerance.getSeconds()
+        && verify(secret, timestamp, body, header);
   }
 }

@@ -9,7 +9,9 @@ import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.identity.Groups;
 import th.go.municipal.publication.identity.StaffDirectory;
 
-/** What the webmaster does to the website by hand: take an item down before its time, with a reason. */
+/**
+ * What the webmaster does to the website by hand: take an item down before its time, with a reason.
+ */
 @Service
 public class WebsiteAdministration {
 
@@ -19,7 +21,8 @@ public class WebsiteAdministration {
   private final StaffDirectory staff;
   private final RuntimeService runtimeService;
 
-  WebsiteAdministration(PublicationService publication, StaffDirectory staff, RuntimeService runtimeService) {
+  WebsiteAdministration(
+      PublicationService publication, StaffDirectory staff, RuntimeService runtimeService) {
     this.publication = publication;
     this.staff = staff;
     this.runtimeService = runtimeService;
@@ -31,9 +34,14 @@ public class WebsiteAdministration {
       throw InputRejectedException.forbidden(
           "เฉพาะผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่เท่านั้นที่นำข้อมูลลงได้ (only the webmaster may take items down)");
     }
-    String reason = new FieldReader(input, Map.of("reason", "เหตุผลในการนำข้อมูลลง")).text("reason", true, 2000);
+    String reason =
+        new FieldReader(input, Map.of("reason", "เหตุผลในการนำข้อมูลลง"))
+            .text("reason", true, 2000);
     publication.withdraw(businessKey, userId, reason);
     // A request still waiting for the end of its publication period ends now instead.
-    runtimeService.createMessageCorrelation(ITEM_WITHDRAWN).processInstanceBusinessKey(businessKey).correlateAll();
+    runtimeService
+        .createMessageCorrelation(ITEM_WITHDRAWN)
+        .processInstanceBusinessKey(businessKey)
+        .correlateAll();
   }
 }

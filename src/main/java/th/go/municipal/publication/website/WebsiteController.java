@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,9 +39,8 @@ import th.go.municipal.publication.website.WebsiteQueries.FileInfo;
 
 /**
  * The public website: the latest items, a page per category of section 2.1 and per ITA/OIT
- * indicator, item pages with their files, and search. Pages are rendered through the
- * {@link RenderCache}; user text reaches HTML only escaped, the details only through
- * {@link SafeHtml}.
+ * indicator, item pages with their files, and search. Pages are rendered through the {@link
+ * RenderCache}; user text reaches HTML only escaped, the details only through {@link SafeHtml}.
  */
 @Controller
 class WebsiteController {
@@ -52,9 +50,13 @@ class WebsiteController {
   static final int MAX_QUERY_LENGTH = 100;
   static final int MAX_PAGE = 50;
 
-  /** The pages load styles, fonts and images from this site only (the logo may be an https URL); no scripts. */
-  static final String PAGE_POLICY = "default-src 'self'; img-src 'self' https:; script-src 'none'; object-src 'none';"
-      + " base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+  /**
+   * The pages load styles, fonts and images from this site only (the logo may be an https URL); no
+   * scripts.
+   */
+  static final String PAGE_POLICY =
+      "default-src 'self'; img-src 'self' https:; script-src 'none'; object-src 'none';"
+          + " base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
   /** Files are never run as a page, whatever they contain. */
   static final String FILE_POLICY = "default-src 'none'; sandbox";
@@ -64,13 +66,30 @@ class WebsiteController {
   private static final List<String> SHOWN_KINDS = List.of("image", "audio", "video");
 
   /** An item in a list. */
-  record ItemSummary(String path, String title, String excerpt, String categoryId, String categoryName,
-      String unitName, String publishedAtIso, String publishedAtThai) {}
+  record ItemSummary(
+      String path,
+      String title,
+      String excerpt,
+      String categoryId,
+      String categoryName,
+      String unitName,
+      String publishedAtIso,
+      String publishedAtThai) {}
 
   /** An item's own page. */
-  record ItemView(String businessKey, String title, String detailsHtml, String categoryId, String categoryName,
-      String oitCode, String oitName, String unitName, String publishedAtIso, String publishedAtThai,
-      String publishUntilThai, String sourceUrl) {}
+  record ItemView(
+      String businessKey,
+      String title,
+      String detailsHtml,
+      String categoryId,
+      String categoryName,
+      String oitCode,
+      String oitName,
+      String unitName,
+      String publishedAtIso,
+      String publishedAtThai,
+      String publishUntilThai,
+      String sourceUrl) {}
 
   /** A published file, as the item page offers it. */
   record FileView(String path, String fileName, String kind, String mediaType, String size) {}
@@ -81,7 +100,11 @@ class WebsiteController {
   /** An ITA/OIT indicator with the number of visible items. */
   record OitView(String code, String name, long count) {}
 
-  private enum Visibility { VISIBLE, NOT_FOUND, GONE }
+  private enum Visibility {
+    VISIBLE,
+    NOT_FOUND,
+    GONE
+  }
 
   private final PublishedItemRepository items;
   private final WebsiteQueries queries;
@@ -89,8 +112,12 @@ class WebsiteController {
   private final RenderCache cache;
   private final SpringTemplateEngine templates;
 
-  WebsiteController(PublishedItemRepository items, WebsiteQueries queries, MunicipalityProperties municipality,
-      RenderCache cache, SpringTemplateEngine templates) {
+  WebsiteController(
+      PublishedItemRepository items,
+      WebsiteQueries queries,
+      MunicipalityProperties municipality,
+      RenderCache cache,
+      SpringTemplateEngine templates) {
     this.items = items;
     this.queries = queries;
     this.municipality = municipality;
@@ -100,78 +127,101 @@ class WebsiteController {
 
   @GetMapping("/")
   ResponseEntity<byte[]> showHome(HttpServletRequest request, HttpServletResponse response) {
-    return cache.serve("/", request, day -> {
-      Map<String, Object> model = model("home");
-      model.put("items", summaries(items.findVisibleOn(day, PageRequest.of(0, LATEST))));
-      model.put("categories", categories(day));
-      return html(HttpStatus.OK, "website/home", model, request, response);
-    });
+    return cache.serve(
+        "/",
+        request,
+        day -> {
+          Map<String, Object> model = model("home");
+          model.put("items", summaries(items.findVisibleOn(day, PageRequest.of(0, LATEST))));
+          model.put("categories", categories(day));
+          return html(HttpStatus.OK, "website/home", model, request, response);
+        });
   }
 
   @GetMapping("/categories")
   ResponseEntity<byte[]> listCategories(HttpServletRequest request, HttpServletResponse response) {
-    return cache.serve("/categories", request, day -> {
-      Map<String, Object> model = model("categories");
-      model.put("categories", categories(day));
-      return html(HttpStatus.OK, "website/categories", model, request, response);
-    });
+    return cache.serve(
+        "/categories",
+        request,
+        day -> {
+          Map<String, Object> model = model("categories");
+          model.put("categories", categories(day));
+          return html(HttpStatus.OK, "website/categories", model, request, response);
+        });
   }
 
   @GetMapping("/categories/{id}")
-  ResponseEntity<byte[]> showCategory(@PathVariable String id, HttpServletRequest request,
-      HttpServletResponse response) {
+  ResponseEntity<byte[]> showCategory(
+      @PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
     Optional<Category> category = Category.byId(id);
     if (category.isEmpty()) {
       return missing(Visibility.NOT_FOUND, request, response);
     }
-    return cache.serve("/categories/" + id, request, day -> {
-      Map<String, Object> model = model("categories");
-      model.put("category", new CategoryView(category.get().id, category.get().thaiName, 0));
-      model.put("items", summaries(items.findVisibleInCategory(day, id)));
-      return html(HttpStatus.OK, "website/category", model, request, response);
-    });
+    return cache.serve(
+        "/categories/" + id,
+        request,
+        day -> {
+          Map<String, Object> model = model("categories");
+          model.put("category", new CategoryView(category.get().id, category.get().thaiName, 0));
+          model.put("items", summaries(items.findVisibleInCategory(day, id)));
+          return html(HttpStatus.OK, "website/category", model, request, response);
+        });
   }
 
   @GetMapping("/oit")
   ResponseEntity<byte[]> listOitItems(HttpServletRequest request, HttpServletResponse response) {
-    return cache.serve("/oit", request, day -> {
-      Map<String, Long> counts = queries.countByOitItem(day);
-      Map<String, Object> model = model("oit");
-      model.put("indicators", municipality.getOitItems().stream()
-          .map(o -> new OitView(o.code(), o.name(), counts.getOrDefault(o.code(), 0L))).toList());
-      return html(HttpStatus.OK, "website/oit-index", model, request, response);
-    });
+    return cache.serve(
+        "/oit",
+        request,
+        day -> {
+          Map<String, Long> counts = queries.countByOitItem(day);
+          Map<String, Object> model = model("oit");
+          model.put(
+              "indicators",
+              municipality.getOitItems().stream()
+                  .map(o -> new OitView(o.code(), o.name(), counts.getOrDefault(o.code(), 0L)))
+                  .toList());
+          return html(HttpStatus.OK, "website/oit-index", model, request, response);
+        });
   }
 
   @GetMapping("/oit/{code}")
-  ResponseEntity<byte[]> showOitItem(@PathVariable String code, HttpServletRequest request,
-      HttpServletResponse response) {
+  ResponseEntity<byte[]> showOitItem(
+      @PathVariable String code, HttpServletRequest request, HttpServletResponse response) {
     Optional<OitItem> indicator = oitItem(code);
     if (indicator.isEmpty()) {
       return missing(Visibility.NOT_FOUND, request, response);
     }
-    return cache.serve("/oit/" + code, request, day -> {
-      Map<String, Object> model = model("oit");
-      model.put("indicator", new OitView(code, indicator.get().name(), 0));
-      model.put("items", summaries(items.findVisibleForOitItem(day, code)));
-      return html(HttpStatus.OK, "website/oit", model, request, response);
-    });
+    return cache.serve(
+        "/oit/" + code,
+        request,
+        day -> {
+          Map<String, Object> model = model("oit");
+          model.put("indicator", new OitView(code, indicator.get().name(), 0));
+          model.put("items", summaries(items.findVisibleForOitItem(day, code)));
+          return html(HttpStatus.OK, "website/oit", model, request, response);
+        });
   }
 
   @GetMapping("/items/{businessKey}")
-  ResponseEntity<byte[]> showItem(@PathVariable String businessKey, HttpServletRequest request,
-      HttpServletResponse response) {
-    return cache.serve("/items/" + businessKey, request, day -> {
-      PublishedItem item = items.findById(businessKey).orElse(null);
-      Visibility visibility = visibility(item, day);
-      if (visibility != Visibility.VISIBLE) {
-        return missing(visibility, request, response);
-      }
-      Map<String, Object> model = model("categories");
-      model.put("item", view(item));
-      model.put("files", queries.files(businessKey).stream().map(f -> fileView(businessKey, f)).toList());
-      return html(HttpStatus.OK, "website/item", model, request, response);
-    });
+  ResponseEntity<byte[]> showItem(
+      @PathVariable String businessKey, HttpServletRequest request, HttpServletResponse response) {
+    return cache.serve(
+        "/items/" + businessKey,
+        request,
+        day -> {
+          PublishedItem item = items.findById(businessKey).orElse(null);
+          Visibility visibility = visibility(item, day);
+          if (visibility != Visibility.VISIBLE) {
+            return missing(visibility, request, response);
+          }
+          Map<String, Object> model = model("categories");
+          model.put("item", view(item));
+          model.put(
+              "files",
+              queries.files(businessKey).stream().map(f -> fileView(businessKey, f)).toList());
+          return html(HttpStatus.OK, "website/item", model, request, response);
+        });
   }
 
   /**
@@ -181,8 +231,11 @@ class WebsiteController {
    * database only when they are sent.
    */
   @GetMapping("/items/{businessKey}/files/{id}/{fileName}")
-  ResponseEntity<?> downloadFile(@PathVariable String businessKey, @PathVariable String id,
-      HttpServletRequest request, HttpServletResponse response) {
+  ResponseEntity<?> downloadFile(
+      @PathVariable String businessKey,
+      @PathVariable String id,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     PublishedItem item = items.findById(businessKey).orElse(null);
     Visibility visibility = visibility(item, cache.today());
     if (visibility != Visibility.VISIBLE) {
@@ -193,11 +246,15 @@ class WebsiteController {
       return missing(Visibility.NOT_FOUND, request, response);
     }
     FileInfo file = found.get();
-    ContentDisposition.Builder disposition = SHOWN_KINDS.contains(file.kind())
-        ? ContentDisposition.inline() : ContentDisposition.attachment();
+    ContentDisposition.Builder disposition =
+        SHOWN_KINDS.contains(file.kind())
+            ? ContentDisposition.inline()
+            : ContentDisposition.attachment();
     return ResponseEntity.ok()
         .contentType(mediaType(file.mediaType()))
-        .header("Content-Disposition", disposition.filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(
+            "Content-Disposition",
+            disposition.filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", FILE_POLICY)
         .eTag("\"" + file.sha256() + "\"")
@@ -207,8 +264,10 @@ class WebsiteController {
   }
 
   @GetMapping("/search")
-  ResponseEntity<byte[]> search(@RequestParam(name = "q", required = false) String q,
-      @RequestParam(name = "page", required = false) String page, HttpServletRequest request,
+  ResponseEntity<byte[]> search(
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "page", required = false) String page,
+      HttpServletRequest request,
       HttpServletResponse response) {
     String query = boundedQuery(q);
     int pageNumber = parsePage(page);
@@ -217,8 +276,12 @@ class WebsiteController {
     model.put("maxLength", MAX_QUERY_LENGTH);
     model.put("page", pageNumber);
     if (!query.isEmpty()) {
-      List<ItemSummary> found = summaries(items.searchVisible(cache.today(), PublishedItemRepository.likeLiteral(query),
-          PageRequest.of(pageNumber - 1, PAGE_SIZE)));
+      List<ItemSummary> found =
+          summaries(
+              items.searchVisible(
+                  cache.today(),
+                  PublishedItemRepository.likeLiteral(query),
+                  PageRequest.of(pageNumber - 1, PAGE_SIZE)));
       model.put("results", found);
       boolean more = found.size() == PAGE_SIZE && pageNumber < MAX_PAGE;
       model.put("nextPage", more ? searchPath(query, pageNumber + 1) : null);
@@ -239,10 +302,15 @@ class WebsiteController {
    * the page are written as they are, never with a session id: the same bytes go to every reader.
    * Not stored by browsers; the render cache gives the pages it keeps an ETag to revalidate with.
    */
-  private ResponseEntity<byte[]> html(HttpStatus status, String view, Map<String, Object> model,
-      HttpServletRequest request, HttpServletResponse response) {
-    var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
-        .buildExchange(request, new UrlsAsWritten(response));
+  private ResponseEntity<byte[]> html(
+      HttpStatus status,
+      String view,
+      Map<String, Object> model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    var exchange =
+        JakartaServletWebApplication.buildApplication(request.getServletContext())
+            .buildExchange(request, new UrlsAsWritten(response));
     String page = templates.process(view, new WebContext(exchange, THAI, model));
     return ResponseEntity.status(status)
         .contentType(HTML)
@@ -254,8 +322,8 @@ class WebsiteController {
   }
 
   /** The Thai page for an item that never was (404) or is no longer (410) on the website. */
-  private ResponseEntity<byte[]> missing(Visibility visibility, HttpServletRequest request,
-      HttpServletResponse response) {
+  private ResponseEntity<byte[]> missing(
+      Visibility visibility, HttpServletRequest request, HttpServletResponse response) {
     Map<String, Object> model = model(null);
     model.put("gone", visibility == Visibility.GONE);
     HttpStatus status = visibility == Visibility.GONE ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
@@ -267,7 +335,8 @@ class WebsiteController {
     if (item == null || (item.getPublishFrom() != null && item.getPublishFrom().isAfter(day))) {
       return Visibility.NOT_FOUND;
     }
-    if (item.isWithdrawn() || (item.getPublishUntil() != null && item.getPublishUntil().isBefore(day))) {
+    if (item.isWithdrawn()
+        || (item.getPublishUntil() != null && item.getPublishUntil().isBefore(day))) {
       return Visibility.GONE;
     }
     return Visibility.VISIBLE;
@@ -276,26 +345,51 @@ class WebsiteController {
   private List<CategoryView> categories(LocalDate day) {
     Map<String, Long> counts = queries.countByCategory(day);
     return Arrays.stream(Category.values())
-        .map(c -> new CategoryView(c.id, c.thaiName, counts.getOrDefault(c.id, 0L))).toList();
+        .map(c -> new CategoryView(c.id, c.thaiName, counts.getOrDefault(c.id, 0L)))
+        .toList();
   }
 
   private List<ItemSummary> summaries(List<PublishedItem> list) {
-    return list.stream().map(i -> new ItemSummary(itemPath(i.getBusinessKey()), i.getTitle(), excerpt(i.getDetails()),
-        i.getCategory(), categoryName(i.getCategory()), unitName(i.getUnit()), iso(i.getPublishedAt()),
-        ThaiDates.dateTime(i.getPublishedAt()))).toList();
+    return list.stream()
+        .map(
+            i ->
+                new ItemSummary(
+                    itemPath(i.getBusinessKey()),
+                    i.getTitle(),
+                    excerpt(i.getDetails()),
+                    i.getCategory(),
+                    categoryName(i.getCategory()),
+                    unitName(i.getUnit()),
+                    iso(i.getPublishedAt()),
+                    ThaiDates.dateTime(i.getPublishedAt())))
+        .toList();
   }
 
   private ItemView view(PublishedItem i) {
-    String oitName = i.getOitItem() == null ? null : oitItem(i.getOitItem()).map(OitItem::name).orElse(null);
-    return new ItemView(i.getBusinessKey(), i.getTitle(), SafeHtml.fromPlainText(i.getDetails()), i.getCategory(),
-        categoryName(i.getCategory()), oitName == null ? null : i.getOitItem(), oitName, unitName(i.getUnit()),
-        iso(i.getPublishedAt()), ThaiDates.dateTime(i.getPublishedAt()),
-        i.getPublishUntil() == null ? null : ThaiDates.date(i.getPublishUntil()), webUrl(i.getExternalUrl()));
+    String oitName =
+        i.getOitItem() == null ? null : oitItem(i.getOitItem()).map(OitItem::name).orElse(null);
+    return new ItemView(
+        i.getBusinessKey(),
+        i.getTitle(),
+        SafeHtml.fromPlainText(i.getDetails()),
+        i.getCategory(),
+        categoryName(i.getCategory()),
+        oitName == null ? null : i.getOitItem(),
+        oitName,
+        unitName(i.getUnit()),
+        iso(i.getPublishedAt()),
+        ThaiDates.dateTime(i.getPublishedAt()),
+        i.getPublishUntil() == null ? null : ThaiDates.date(i.getPublishUntil()),
+        webUrl(i.getExternalUrl()));
   }
 
   private static FileView fileView(String businessKey, FileInfo f) {
-    String path = itemPath(businessKey) + "/files/" + f.id() + "/"
-        + UriUtils.encodePathSegment(f.fileName(), StandardCharsets.UTF_8);
+    String path =
+        itemPath(businessKey)
+            + "/files/"
+            + f.id()
+            + "/"
+            + UriUtils.encodePathSegment(f.fileName(), StandardCharsets.UTF_8);
     return new FileView(path, f.fileName(), f.kind(), f.mediaType(), size(f.sizeBytes()));
   }
 
@@ -347,7 +441,10 @@ class WebsiteController {
   }
 
   private static String searchPath(String query, int page) {
-    return "/search?q=" + UriUtils.encodeQueryParam(query, StandardCharsets.UTF_8) + "&page=" + page;
+    return "/search?q="
+        + UriUtils.encodeQueryParam(query, StandardCharsets.UTF_8)
+        + "&page="
+        + page;
   }
 
   private static String boundedQuery(String q) {
@@ -382,7 +479,9 @@ class WebsiteController {
     }
   }
 
-  /** A published file whose bytes are read only when the response body is written (not for a 304). */
+  /**
+   * A published file whose bytes are read only when the response body is written (not for a 304).
+   */
   private static final class StoredFile extends AbstractResource {
     private final FileInfo file;
     private final WebsiteQueries queries;
@@ -418,7 +517,9 @@ class WebsiteController {
     }
   }
 
-  /** The response as templates see it: links are written unchanged (no session id in cached pages). */
+  /**
+   * The response as templates see it: links are written unchanged (no session id in cached pages).
+   */
   private static final class UrlsAsWritten extends HttpServletResponseWrapper {
     UrlsAsWritten(HttpServletResponse response) {
       super(response);

@@ -1,10 +1,10 @@
 package th.go.municipal.publication.website;
 
 /**
- * Puts approved content onto a website and takes it down again. Chosen by
- * {@code publication.website.publisher}. Both operations must be idempotent per business key: a
- * retried job calls them again for the same item and must not create a second post, and taking
- * down what is already down succeeds.
+ * Puts approved content onto a website and takes it down again. Chosen by {@code
+ * publication.website.publisher}. Both operations must be idempotent per business key: a retried
+ * job calls them again for the same item and must not create a second post, and taking down what is
+ * already down succeeds.
  */
 public interface WebsitePublisher {
 

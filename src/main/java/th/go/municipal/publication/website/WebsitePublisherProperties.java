@@ -11,19 +11,26 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where approved content goes: {@code publication.website.publisher} chooses one
- * {@link WebsitePublisher} ({@code embedded}, the default; {@code wordpress}; {@code webhook}), and the
+ * Where approved content goes: {@code publication.website.publisher} chooses one {@link
+ * WebsitePublisher} ({@code embedded}, the default; {@code wordpress}; {@code webhook}), and the
  * settings of the chosen one. There is no default password or secret: the publisher that is chosen
- * checks its settings when the application starts ({@link #checkWordPress()}, {@link #checkWebhook()})
- * and refuses to start with a message naming the missing keys.
+ * checks its settings when the application starts ({@link #checkWordPress()}, {@link
+ * #checkWebhook()}) and refuses to start with a message naming the missing keys.
  *
  * <p>No {@code toString()}: the application password and the secret must never reach a log.
  */
 @ConfigurationProperties(prefix = "publication.website")
 public class WebsitePublisherProperties {
 
-  /** The publishers that can be chosen; bound case-insensitively from {@code embedded|wordpress|webhook}. */
-  public enum Publisher { EMBEDDED, WORDPRESS, WEBHOOK }
+  /**
+   * The publishers that can be chosen; bound case-insensitively from {@code
+   * embedded|wordpress|webhook}.
+   */
+  public enum Publisher {
+    EMBEDDED,
+    WORDPRESS,
+    WEBHOOK
+  }
 
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -73,7 +80,9 @@ public class WebsitePublisherProperties {
     }
   }
 
-  /** Any receiver that accepts a JSON POST signed with HMAC-SHA256 (see {@link WebhookPublisher}). */
+  /**
+   * Any receiver that accepts a JSON POST signed with HMAC-SHA256 (see {@link WebhookPublisher}).
+   */
   public static class Webhook {
     private String url;
     private String secret;
@@ -105,13 +114,15 @@ public class WebsitePublisherProperties {
     if (blank(base)) {
       problems.add("publication.website.wordpress.base-url (e.g. https://www.example.go.th)");
     } else if (!secureOrLoopback(base)) {
-      problems.add("publication.website.wordpress.base-url must start with https:// (ต้องเป็น https:// เพราะรหัสผ่านส่งไปกับทุกคำขอ)");
+      problems.add(
+          "publication.website.wordpress.base-url must start with https:// (ต้องเป็น https:// เพราะรหัสผ่านส่งไปกับทุกคำขอ)");
     }
     if (blank(wordpress.getUsername())) {
       problems.add("publication.website.wordpress.username");
     }
     if (blank(wordpress.getApplicationPassword())) {
-      problems.add("publication.website.wordpress.application-password (WordPress: Users → Profile → Application Passwords)");
+      problems.add(
+          "publication.website.wordpress.application-password (WordPress: Users → Profile → Application Passwords)");
     }
     checkTimeouts(problems);
     fail("wordpress", problems);
@@ -127,16 +138,21 @@ public class WebsitePublisherProperties {
       problems.add("publication.website.webhook.url must start with https:// or http://");
     }
     if (blank(webhook.getSecret())) {
-      problems.add("publication.website.webhook.secret (e.g. the output of `openssl rand -hex 32`)");
+      problems.add(
+          "publication.website.webhook.secret (e.g. the output of `openssl rand -hex 32`)");
     } else if (webhook.getSecret().length() < 32) {
-      problems.add("publication.website.webhook.secret must be at least 32 characters (ต้องยาวอย่างน้อย 32 ตัวอักษร;"
-          + " e.g. `openssl rand -hex 32`)");
+      problems.add(
+          "publication.website.webhook.secret must be at least 32 characters (ต้องยาวอย่างน้อย 32 ตัวอักษร;"
+              + " e.g. `openssl rand -hex 32`)");
     }
     checkTimeouts(problems);
     fail("webhook", problems);
   }
 
-  /** True for an http URL that leaves this machine: allowed for the webhook (signed), worth a warning. */
+  /**
+   * True for an http URL that leaves this machine: allowed for the webhook (signed), worth a
+   * warning.
+   */
   boolean webhookInClearText() {
     return webhook.getUrl() != null && !secureOrLoopback(webhook.getUrl());
   }
@@ -152,8 +168,11 @@ public class WebsitePublisherProperties {
 
   private static void fail(String publisher, List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("ตั้งค่าการเผยแพร่ไม่ครบหรือไม่ถูกต้อง (publication.website.publisher=" + publisher
-          + " needs these settings): " + String.join("; ", problems));
+      throw new IllegalStateException(
+          "ตั้งค่าการเผยแพร่ไม่ครบหรือไม่ถูกต้อง (publication.website.publisher="
+              + publisher
+              + " needs these settings): "
+              + String.join("; ", problems));
     }
   }
 

@@ -19,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 class WebsiteQueries {
 
   /** An attachment without its content. */
-  record FileInfo(long id, String fileName, String kind, String mediaType, long sizeBytes, String sha256) {}
+  record FileInfo(
+      long id, String fileName, String kind, String mediaType, long sizeBytes, String sha256) {}
 
-  private static final String FILE_INFO = "select a.id, a.fileName, a.kind, a.mediaType, a.sizeBytes, a.sha256"
-      + " from PublishedAttachment a where a.businessKey = :key";
+  private static final String FILE_INFO =
+      "select a.id, a.fileName, a.kind, a.mediaType, a.sizeBytes, a.sha256"
+          + " from PublishedAttachment a where a.businessKey = :key";
 
   private final EntityManager entityManager;
 
@@ -41,32 +43,60 @@ class WebsiteQueries {
   }
 
   List<FileInfo> files(String businessKey) {
-    return entityManager.createQuery(FILE_INFO + " order by a.variableName", Object[].class)
-        .setParameter("key", businessKey).getResultList().stream().map(WebsiteQueries::fileInfo).toList();
+    return entityManager
+        .createQuery(FILE_INFO + " order by a.variableName", Object[].class)
+        .setParameter("key", businessKey)
+        .getResultList()
+        .stream()
+        .map(WebsiteQueries::fileInfo)
+        .toList();
   }
 
   Optional<FileInfo> file(String businessKey, long id) {
-    return entityManager.createQuery(FILE_INFO + " and a.id = :id", Object[].class)
-        .setParameter("key", businessKey).setParameter("id", id).getResultList().stream()
-        .map(WebsiteQueries::fileInfo).findFirst();
+    return entityManager
+        .createQuery(FILE_INFO + " and a.id = :id", Object[].class)
+        .setParameter("key", businessKey)
+        .setParameter("id", id)
+        .getResultList()
+        .stream()
+        .map(WebsiteQueries::fileInfo)
+        .findFirst();
   }
 
   byte[] content(long id) {
-    return entityManager.createQuery("select a.content from PublishedAttachment a where a.id = :id", byte[].class)
-        .setParameter("id", id).getSingleResult();
+    return entityManager
+        .createQuery("select a.content from PublishedAttachment a where a.id = :id", byte[].class)
+        .setParameter("id", id)
+        .getSingleResult();
   }
 
   private Map<String, Long> countBy(String field, LocalDate day) {
-    List<Object[]> rows = entityManager.createQuery("select i." + field + ", count(i) from PublishedItem i where "
-        + PublishedItemRepository.VISIBLE + " and i." + field + " is not null group by i." + field, Object[].class)
-        .setParameter("day", day).getResultList();
+    List<Object[]> rows =
+        entityManager
+            .createQuery(
+                "select i."
+                    + field
+                    + ", count(i) from PublishedItem i where "
+                    + PublishedItemRepository.VISIBLE
+                    + " and i."
+                    + field
+                    + " is not null group by i."
+                    + field,
+                Object[].class)
+            .setParameter("day", day)
+            .getResultList();
     Map<String, Long> counts = new HashMap<>();
     rows.forEach(row -> counts.put((String) row[0], (Long) row[1]));
     return counts;
   }
 
   private static FileInfo fileInfo(Object[] row) {
-    return new FileInfo((Long) row[0], (String) row[1], (String) row[2], (String) row[3], (Long) row[4],
+    return new FileInfo(
+        (Long) row[0],
+        (String) row[1],
+        (String) row[2],
+        (String) row[3],
+        (Long) row[4],
         (String) row[5]);
   }
 }

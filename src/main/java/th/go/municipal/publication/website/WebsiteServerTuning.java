@@ -17,13 +17,15 @@ class WebsiteServerTuning implements WebServerFactoryCustomizer<TomcatServletWeb
 
   private final DataSize writeBuffer;
 
-  WebsiteServerTuning(@Value("${publication.website.socket-write-buffer:32KB}") DataSize writeBuffer) {
+  WebsiteServerTuning(
+      @Value("${publication.website.socket-write-buffer:32KB}") DataSize writeBuffer) {
     this.writeBuffer = writeBuffer;
   }
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addConnectorCustomizers(connector ->
-        connector.setProperty("socket.appWriteBufSize", Long.toString(writeBuffer.toBytes())));
+    factory.addConnectorCustomizers(
+        connector ->
+            connector.setProperty("socket.appWriteBufSize", Long.toString(writeBuffer.toBytes())));
   }
 }

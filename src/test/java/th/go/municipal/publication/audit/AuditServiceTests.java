@@ -25,23 +25,25 @@ class AuditServiceTests {
     }
   }
 
-  @Autowired
-  AuditService audit;
+  @Autowired AuditService audit;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
-  @Autowired
-  TestEntityManager entityManager;
+  @Autowired TestEntityManager entityManager;
 
   @Test
   void entriesAreChainedAndAnEditedEntryBreaksTheChain() {
-    AuditEntry first = audit.record(new AuditRecord("PR-2570-0001", "pi-1", "reporter.clerk", "reporter",
-        "submitRequest", null, null));
-    AuditEntry second = audit.record(new AuditRecord("PR-2570-0001", "pi-1", "head.clerk", "head",
-        "approveRequest", "approve", null));
-    audit.record(new AuditRecord("PR-2570-0001", "pi-1", "webmaster", "webmaster", "publishRequest", "publish",
-        null));
+    AuditEntry first =
+        audit.record(
+            new AuditRecord(
+                "PR-2570-0001", "pi-1", "reporter.clerk", "reporter", "submitRequest", null, null));
+    AuditEntry second =
+        audit.record(
+            new AuditRecord(
+                "PR-2570-0001", "pi-1", "head.clerk", "head", "approveRequest", "approve", null));
+    audit.record(
+        new AuditRecord(
+            "PR-2570-0001", "pi-1", "webmaster", "webmaster", "publishRequest", "publish", null));
 
     assertThat(second.getPreviousHash()).isEqualTo(first.getHash());
     assertThat(audit.verify()).isEmpty();
@@ -54,11 +56,16 @@ class AuditServiceTests {
 
   @Test
   void deletedEntryBreaksTheChain() {
-    audit.record(new AuditRecord("PR-2570-0002", "pi-2", "a", "reporter", "submitRequest", null, null));
-    AuditEntry middle = audit.record(new AuditRecord("PR-2570-0002", "pi-2", "b", "head", "approveRequest",
-        "approve", null));
-    AuditEntry last = audit.record(new AuditRecord("PR-2570-0002", "pi-2", "c", "webmaster", "publishRequest",
-        "publish", null));
+    audit.record(
+        new AuditRecord("PR-2570-0002", "pi-2", "a", "reporter", "submitRequest", null, null));
+    AuditEntry middle =
+        audit.record(
+            new AuditRecord(
+                "PR-2570-0002", "pi-2", "b", "head", "approveRequest", "approve", null));
+    AuditEntry last =
+        audit.record(
+            new AuditRecord(
+                "PR-2570-0002", "pi-2", "c", "webmaster", "publishRequest", "publish", null));
 
     tamperBehindTheApplicationsBack();
     jdbc.update("delete from audit_entries where id = ?", middle.getId());

@@ -13,7 +13,8 @@ class ThaiDatesTests {
   void datesAreShownInTheBuddhistEraInBangkokTime() {
     assertThat(ThaiDates.date(LocalDate.of(2026, 11, 25))).isEqualTo("25 พ.ย. 2569");
     // 17:30 UTC on 31 December is already New Year's Day in Bangkok.
-    assertThat(ThaiDates.dateTime(Instant.parse("2026-12-31T17:30:00Z"))).isEqualTo("1 ม.ค. 2570 00:30 น.");
+    assertThat(ThaiDates.dateTime(Instant.parse("2026-12-31T17:30:00Z")))
+        .isEqualTo("1 ม.ค. 2570 00:30 น.");
   }
 
   @Test

@@ -20,8 +20,8 @@ import th.go.municipal.publication.audit.AuditService;
 import th.go.municipal.publication.website.PublishedItemRepository;
 
 /**
- * The production database: a real PostgreSQL (binaries from Maven) under the engine and our
- * Flyway schema, with one request walked to published.
+ * The production database: a real PostgreSQL (binaries from Maven) under the engine and our Flyway
+ * schema, with one request walked to published.
  */
 class PostgresDatabaseTests extends ProcessTestSupport {
 
@@ -40,11 +40,9 @@ class PostgresDatabaseTests extends ProcessTestSupport {
     postgres.close();
   }
 
-  @Autowired
-  PublishedItemRepository published;
+  @Autowired PublishedItemRepository published;
 
-  @Autowired
-  AuditService audit;
+  @Autowired AuditService audit;
 
   @Test
   void requestIsPublishedOnPostgres() {
@@ -56,6 +54,8 @@ class PostgresDatabaseTests extends ProcessTestSupport {
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
     assertThat(published.existsById(pi.getBusinessKey())).isTrue();
-    assertThat(audit.verify()).as("hashes recomputed from PostgreSQL's stored timestamps").isEmpty();
+    assertThat(audit.verify())
+        .as("hashes recomputed from PostgreSQL's stored timestamps")
+        .isEmpty();
   }
 }

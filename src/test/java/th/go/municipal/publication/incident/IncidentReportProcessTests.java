@@ -21,16 +21,19 @@ import th.go.municipal.publication.notification.MailOutboxRepository;
 /** A head reports an urgent incident on its own, without any publication request. */
 class IncidentReportProcessTests extends ProcessTestSupport {
 
-  @Autowired
-  IncidentReportRepository incidents;
+  @Autowired IncidentReportRepository incidents;
 
-  @Autowired
-  MailOutboxRepository outbox;
+  @Autowired MailOutboxRepository outbox;
 
   @Test
   void headReportsIncidentAloneAndMayorAcknowledgesIt() {
-    ProcessInstance pi = as("head.engineering", () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("incidentReport", Map.of("unit", "engineering")));
+    ProcessInstance pi =
+        as(
+            "head.engineering",
+            () ->
+                engine
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("incidentReport", Map.of("unit", "engineering")));
     assertThat(pi.getBusinessKey()).matches("IN-25\\d\\d-\\d{4}");
     assertThat(pi).isWaitingAt("reportIncident").task().hasCandidateGroup("head-engineering");
 
@@ -39,12 +42,17 @@ class IncidentReportProcessTests extends ProcessTestSupport {
     assertThat(task(pi)).hasCandidateGroup("mayor");
 
     execute(job(pi));
-    assertThat(outbox.findAll()).filteredOn(mail -> pi.getBusinessKey().equals(mail.getReference()))
-        .singleElement().satisfies(mail -> {
-          assertThat(mail.getRecipients()).contains("mayor@demo.invalid");
-          assertThat(mail.getSubject()).startsWith("[เหตุเร่งด่วน] กองช่าง: ถนนเทศบาล ๓");
-          assertThat(mail.getBody()).contains("สาเหตุ: ท่อประปาแตก").contains("จำนวนผู้ได้รับผลกระทบ: 40 คน");
-        });
+    assertThat(outbox.findAll())
+        .filteredOn(mail -> pi.getBusinessKey().equals(mail.getReference()))
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.getRecipients()).contains("mayor@demo.invalid");
+              assertThat(mail.getSubject()).startsWith("[เหตุเร่งด่วน] กองช่าง: ถนนเทศบาล ๓");
+              assertThat(mail.getBody())
+                  .contains("สาเหตุ: ท่อประปาแตก")
+                  .contains("จำนวนผู้ได้รับผลกระทบ: 40 คน");
+            });
     completeTask("mayor", task(pi), Map.of("mayorComment", "รับทราบ"));
 
     assertThat(pi).isEnded().hasPassed("EndEvent_IncidentAcknowledged", "EndEvent_MayorNotified");
@@ -58,17 +66,25 @@ class IncidentReportProcessTests extends ProcessTestSupport {
 
   @Test
   void mayorWithoutAnEmailAddressFailsTheNoticeVisiblyInsteadOfSkippingIt() {
-    org.camunda.bpm.engine.identity.User mayor = identityService.createUserQuery().userId("mayor").singleResult();
+    org.camunda.bpm.engine.identity.User mayor =
+        identityService.createUserQuery().userId("mayor").singleResult();
     String address = mayor.getEmail();
     mayor.setEmail(null);
     identityService.saveUser(mayor);
     try {
-      ProcessInstance pi = as("head.engineering", () -> engine.getRuntimeService()
-          .startProcessInstanceByKey("incidentReport", Map.of("unit", "engineering")));
+      ProcessInstance pi =
+          as(
+              "head.engineering",
+              () ->
+                  engine
+                      .getRuntimeService()
+                      .startProcessInstanceByKey("incidentReport", Map.of("unit", "engineering")));
       completeTask("head.engineering", task(pi), facts());
 
       assertThatThrownBy(() -> execute(job(pi))).hasMessageContaining("cannot reach the mayor");
-      assertThat(job(pi).getRetries()).as("retried with back-off, then an incident in Cockpit").isEqualTo(3);
+      assertThat(job(pi).getRetries())
+          .as("retried with back-off, then an incident in Cockpit")
+          .isEqualTo(3);
       assertThat(pi).isWaitingAt("acknowledgeIncident", "Task_NotifyMayor");
     } finally {
       mayor.setEmail(address);
@@ -78,40 +94,75 @@ class IncidentReportProcessTests extends ProcessTestSupport {
 
   @Test
   void headMustGiveEveryFactTheAnnouncementAsksFor() {
-    ProcessInstance pi = as("head.engineering", () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("incidentReport", Map.of("unit", "engineering")));
+    ProcessInstance pi =
+        as(
+            "head.engineering",
+            () ->
+                engine
+                    .getRuntimeService()
+                    .startProcessInstanceByKey("incidentReport", Map.of("unit", "engineering")));
     Map<String, Object> missingCause = new HashMap<>(facts());
     missingCause.remove("cause");
 
     assertThatThrownBy(() -> completeTask("head.engineering", task(pi), missingCause))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getMessage())
-            .startsWith("สาเหตุ (cause):"));
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getMessage())
+                    .startsWith("สาเหตุ (cause):"));
     Map<String, Object> negative = new HashMap<>(facts());
     negative.put("affectedCount", -3L);
     assertThatThrownBy(() -> completeTask("head.engineering", task(pi), negative))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
-            .isEqualTo("affectedCount"));
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
+                    .isEqualTo("affectedCount"));
     assertThat(pi).isWaitingAt("reportIncident");
   }
 
   @Test
   void reporterCannotStartAnIncidentReportOnTheirOwn() {
-    assertThatThrownBy(() -> as("reporter.engineering", () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("incidentReport", Map.of("unit", "engineering"))))
+    assertThatThrownBy(
+            () ->
+                as(
+                    "reporter.engineering",
+                    () ->
+                        engine
+                            .getRuntimeService()
+                            .startProcessInstanceByKey(
+                                "incidentReport", Map.of("unit", "engineering"))))
         .isInstanceOf(AuthorizationException.class);
   }
 
   @Test
   void headOfAnotherUnitCannotReportForThisUnit() {
-    assertThatThrownBy(() -> as("head.finance", () -> engine.getRuntimeService()
-        .startProcessInstanceByKey("incidentReport", Map.of("unit", "engineering"))))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
-            .isEqualTo(InputRejectedException.Reason.FORBIDDEN));
+    assertThatThrownBy(
+            () ->
+                as(
+                    "head.finance",
+                    () ->
+                        engine
+                            .getRuntimeService()
+                            .startProcessInstanceByKey(
+                                "incidentReport", Map.of("unit", "engineering"))))
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
+                    .isEqualTo(InputRejectedException.Reason.FORBIDDEN));
   }
 
   private static Map<String, Object> facts() {
-    return Map.of("incidentAt", "2026-11-25T05:45", "incidentLocation", "ถนนเทศบาล ๓",
-        "affectedCount", 40L, "damageArea", "ถนนทรุดตัวยาว ๒๐ เมตร", "cause", "ท่อประปาแตก",
-        "remedy", "ปิดการจราจรชั่วคราวและซ่อมท่อภายใน ๒๔ ชั่วโมง");
+    return Map.of(
+        "incidentAt",
+        "2026-11-25T05:45",
+        "incidentLocation",
+        "ถนนเทศบาล ๓",
+        "affectedCount",
+        40L,
+        "damageArea",
+        "ถนนทรุดตัวยาว ๒๐ เมตร",
+        "cause",
+        "ท่อประปาแตก",
+        "remedy",
+        "ปิดการจราจรชั่วคราวและซ่อมท่อภายใน ๒๔ ชั่วโมง");
   }
 }

@@ -14,38 +14,65 @@ import org.springframework.beans.factory.annotation.Autowired;
 import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.notification.MailOutboxRepository;
 
-/** As in the demo, with no mail server configured: e-mail goes to the outbox, the process ends, no incident. */
+/**
+ * As in the demo, with no mail server configured: e-mail goes to the outbox, the process ends, no
+ * incident.
+ */
 class InformationRequestWithoutMailServerTests extends ProcessTestSupport {
 
-  @Autowired
-  InquiryService inquiries;
+  @Autowired InquiryService inquiries;
 
-  @Autowired
-  InformationRequestRepository requests;
+  @Autowired InformationRequestRepository requests;
 
-  @Autowired
-  MailOutboxRepository outbox;
+  @Autowired MailOutboxRepository outbox;
 
   @Test
   void answerIsKeptInTheOutboxAndTheRequestIsAnsweredWithoutAnIncident() {
-    String reference = inquiries.submit(new InquiryFields(InquiryKind.COMMENT, "clerk", "เสนอให้เพิ่มไฟส่องสว่าง",
-        "ซอยเทศบาล 5 มืดมากในเวลากลางคืน", "สมหญิง ใจงาม", "somying@example.com", null),
-        "test-address-" + UUID.randomUUID(), UUID.randomUUID().toString()).referenceNumber();
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult();
+    String reference =
+        inquiries
+            .submit(
+                new InquiryFields(
+                    InquiryKind.COMMENT,
+                    "clerk",
+                    "เสนอให้เพิ่มไฟส่องสว่าง",
+                    "ซอยเทศบาล 5 มืดมากในเวลากลางคืน",
+                    "สมหญิง ใจงาม",
+                    "somying@example.com",
+                    null),
+                "test-address-" + UUID.randomUUID(),
+                UUID.randomUUID().toString())
+            .referenceNumber();
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(reference)
+            .singleResult();
 
-    as("head.clerk", () -> engine.getTaskService().complete(task(pi).getId(),
-        Map.of("answer", "ได้ส่งเรื่องให้กองช่างติดตั้งไฟเพิ่มแล้ว")));
+    as(
+        "head.clerk",
+        () ->
+            engine
+                .getTaskService()
+                .complete(
+                    task(pi).getId(),
+                    Map.of("answer", "ได้ส่งเรื่องให้กองช่างติดตั้งไฟเพิ่มแล้ว")));
     execute(job());
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequesterAnswered");
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
-    assertThat(outbox.findByReferenceOrderByIdAsc(reference)).singleElement().satisfies(kept -> {
-      assertThat(kept.getRecipients()).isEqualTo("somying@example.com");
-      assertThat(kept.getSubject()).startsWith("[" + reference + "] คำตอบจาก");
-      assertThat(kept.getBody()).contains("ได้ส่งเรื่องให้กองช่างติดตั้งไฟเพิ่มแล้ว");
-    });
+    assertThat(
+            engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+    assertThat(outbox.findByReferenceOrderByIdAsc(reference))
+        .singleElement()
+        .satisfies(
+            kept -> {
+              assertThat(kept.getRecipients()).isEqualTo("somying@example.com");
+              assertThat(kept.getSubject()).startsWith("[" + reference + "] คำตอบจาก");
+              assertThat(kept.getBody()).contains("ได้ส่งเรื่องให้กองช่างติดตั้งไฟเพิ่มแล้ว");
+            });
     assertThat(requests.findById(reference).orElseThrow().getStatus())
-        .as("answered, but not sent: nobody pretends the e-mail went out").isEqualTo(InquiryStatus.ANSWERED);
+        .as("answered, but not sent: nobody pretends the e-mail went out")
+        .isEqualTo(InquiryStatus.ANSWERED);
   }
 }

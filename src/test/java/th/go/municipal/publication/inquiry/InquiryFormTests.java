@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import th.go.municipal.publication.common.ThaiDates;
 
-/** The public feedback form: what it accepts, what it refuses, and that a refusal stores nothing. */
+/**
+ * The public feedback form: what it accepts, what it refuses, and that a refusal stores nothing.
+ */
 class InquiryFormTests extends InquiryTestSupport {
 
   private static final Pattern REFERENCE = Pattern.compile("IR-25\\d\\d-\\d{4}");
@@ -26,19 +28,35 @@ class InquiryFormTests extends InquiryTestSupport {
 
   @Test
   void feedbackFormIsThaiLabelledAndCarriesASignedTokenAndAPrivacyNotice() throws Exception {
-    String page = mvc.perform(get("/feedback"))
-        .andExpect(status().isOk())
-        .andExpect(header().string("Cache-Control", "no-store"))
-        .andExpect(header().string("Content-Security-Policy", containsString("script-src 'none'")))
-        .andReturn().getResponse().getContentAsString();
+    String page =
+        mvc.perform(get("/feedback"))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", "no-store"))
+            .andExpect(
+                header().string("Content-Security-Policy", containsString("script-src 'none'")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-    assertThat(page).contains("<html lang=\"th\"", "<label for=\"subject\">เรื่อง", "<label for=\"email\">อีเมล",
-        "<legend>ประเภทเรื่อง", "ขอข้อมูลข่าวสาร", "แสดงความคิดเห็น/ข้อเสนอแนะ", "ร้องเรียน",
-        "<option value=\"unsure\">ไม่แน่ใจ</option>", "กองสาธารณสุขและสิ่งแวดล้อม",
-        "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล", "name=\"consent\" value=\"true\"",
-        "aria-describedby=\"subject-hint\"");
-    assertThat(page).as("the honeypot is out of the tab order and hidden from assistive technology")
-        .contains("<div class=\"hp\" aria-hidden=\"true\">", "name=\"homepage\" value=\"\" tabindex=\"-1\"");
+    assertThat(page)
+        .contains(
+            "<html lang=\"th\"",
+            "<label for=\"subject\">เรื่อง",
+            "<label for=\"email\">อีเมล",
+            "<legend>ประเภทเรื่อง",
+            "ขอข้อมูลข่าวสาร",
+            "แสดงความคิดเห็น/ข้อเสนอแนะ",
+            "ร้องเรียน",
+            "<option value=\"unsure\">ไม่แน่ใจ</option>",
+            "กองสาธารณสุขและสิ่งแวดล้อม",
+            "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล",
+            "name=\"consent\" value=\"true\"",
+            "aria-describedby=\"subject-hint\"");
+    assertThat(page)
+        .as("the honeypot is out of the tab order and hidden from assistive technology")
+        .contains(
+            "<div class=\"hp\" aria-hidden=\"true\">",
+            "name=\"homepage\" value=\"\" tabindex=\"-1\"");
     assertThat(tokenIn(page)).matches("\\d+\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
   }
 
@@ -46,37 +64,60 @@ class InquiryFormTests extends InquiryTestSupport {
   void validSubmissionIsStoredAndStartsTheProcessAtTheUnit() throws Exception {
     long before = requests.count();
 
-    String page = mvc.perform(validForm("203.0.113.10"))
-        .andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString();
+    String page =
+        mvc.perform(validForm("203.0.113.10"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     String reference = referenceIn(page);
     String dueDate = ThaiDates.date(LocalDate.now(ThaiDates.BANGKOK).plusDays(15));
-    assertThat(page).contains("ได้รับเรื่องของท่านแล้ว", dueDate, "so***@example.com", "กองคลัง",
-        "href=\"/feedback/" + reference + "\"");
+    assertThat(page)
+        .contains(
+            "ได้รับเรื่องของท่านแล้ว",
+            dueDate,
+            "so***@example.com",
+            "กองคลัง",
+            "href=\"/feedback/" + reference + "\"");
     assertThat(requests.count()).isEqualTo(before + 1);
     InformationRequest stored = requests.findById(reference).orElseThrow();
     assertThat(stored.getKind()).isEqualTo(InquiryKind.INFORMATION);
     assertThat(stored.getUnit()).isEqualTo("finance");
-    assertThat(stored.getMessage()).isEqualTo("ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปีงบประมาณ 2569\nเพื่อใช้ประกอบการเสนอราคา");
+    assertThat(stored.getMessage())
+        .isEqualTo("ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปีงบประมาณ 2569\nเพื่อใช้ประกอบการเสนอราคา");
     assertThat(stored.getConsentAt()).isNotNull();
-    assertThat(stored.getRequesterIpHash()).as("the address is kept only as a keyed hash")
-        .matches("[0-9a-f]{64}").doesNotContain("203", "113");
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult();
+    assertThat(stored.getRequesterIpHash())
+        .as("the address is kept only as a keyed hash")
+        .matches("[0-9a-f]{64}")
+        .doesNotContain("203", "113");
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(reference)
+            .singleResult();
     assertThat(pi).isWaitingAt("answerInformationRequest").task().hasCandidateGroup("head-finance");
     assertThat(received()).as("no e-mail goes to an address nobody has verified yet").isEmpty();
   }
 
   @Test
   void requesterNotSureOfTheUnitIsAnsweredByTheClerksOffice() throws Exception {
-    String page = mvc.perform(validForm("203.0.113.11", "unit", "unsure"))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String page =
+        mvc.perform(validForm("203.0.113.11", "unit", "unsure"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     String reference = referenceIn(page);
     assertThat(requests.findById(reference).orElseThrow().getUnit()).isEqualTo("clerk");
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult();
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(reference)
+            .singleResult();
     assertThat(pi).task().hasCandidateGroup("head-clerk").hasCandidateGroup("reporter-clerk");
   }
 
@@ -85,25 +126,47 @@ class InquiryFormTests extends InquiryTestSupport {
     long before = requests.count();
     long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
 
-    String page = mvc.perform(validForm("203.0.113.12", "subject", " ", "email", "somying.example.com",
-            "phone", "โทรหาได้เลย", "kind", "spam", "consent", ""))
-        .andExpect(status().isBadRequest())
-        .andReturn().getResponse().getContentAsString();
+    String page =
+        mvc.perform(
+                validForm(
+                    "203.0.113.12",
+                    "subject",
+                    " ",
+                    "email",
+                    "somying.example.com",
+                    "phone",
+                    "โทรหาได้เลย",
+                    "kind",
+                    "spam",
+                    "consent",
+                    ""))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-    assertThat(page).contains(
-        "เรื่อง (subject): กรุณากรอกข้อมูล (required)",
-        "อีเมล (email): รูปแบบอีเมลไม่ถูกต้อง",
-        "หมายเลขโทรศัพท์ (phone): ต้องเป็นหมายเลขโทรศัพท์",
-        "ประเภทเรื่อง (kind): กรุณาเลือกจากรายการ",
-        "ความยินยอม (consent): กรุณาให้ความยินยอม",
-        "กรุณาแก้ไขข้อมูล 5 รายการ");
-    assertThat(page).as("each message is tied to its field").contains(
-        "id=\"subject-error\"", "aria-describedby=\"subject-error subject-hint\"", "aria-invalid=\"true\"",
-        "href=\"#email\"");
-    assertThat(page).as("what was typed is kept").contains("ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปีงบประมาณ 2569",
-        "value=\"somying.example.com\"");
+    assertThat(page)
+        .contains(
+            "เรื่อง (subject): กรุณากรอกข้อมูล (required)",
+            "อีเมล (email): รูปแบบอีเมลไม่ถูกต้อง",
+            "หมายเลขโทรศัพท์ (phone): ต้องเป็นหมายเลขโทรศัพท์",
+            "ประเภทเรื่อง (kind): กรุณาเลือกจากรายการ",
+            "ความยินยอม (consent): กรุณาให้ความยินยอม",
+            "กรุณาแก้ไขข้อมูล 5 รายการ");
+    assertThat(page)
+        .as("each message is tied to its field")
+        .contains(
+            "id=\"subject-error\"",
+            "aria-describedby=\"subject-error subject-hint\"",
+            "aria-invalid=\"true\"",
+            "href=\"#email\"");
+    assertThat(page)
+        .as("what was typed is kept")
+        .contains(
+            "ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปีงบประมาณ 2569", "value=\"somying.example.com\"");
     assertThat(requests.count()).isEqualTo(before);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count())
+        .isEqualTo(instances);
   }
 
   @Test
@@ -120,13 +183,18 @@ class InquiryFormTests extends InquiryTestSupport {
   @Test
   void formSentBackWithinThreeSecondsIsRefusedAndKeepsWhatWasTyped() throws Exception {
     long before = requests.count();
-    String token = tokenIn(mvc.perform(get("/feedback")).andReturn().getResponse().getContentAsString());
+    String token =
+        tokenIn(mvc.perform(get("/feedback")).andReturn().getResponse().getContentAsString());
 
-    String page = mvc.perform(validForm("203.0.113.14", "formToken", token))
-        .andExpect(status().isBadRequest())
-        .andReturn().getResponse().getContentAsString();
+    String page =
+        mvc.perform(validForm("203.0.113.14", "formToken", token))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-    assertThat(page).contains("ส่งแบบฟอร์มเร็วเกินไป", "value=\"ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปี\"");
+    assertThat(page)
+        .contains("ส่งแบบฟอร์มเร็วเกินไป", "value=\"ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปี\"");
     assertThat(tokenIn(page)).as("a fresh token to send it again").isNotEqualTo(token);
     assertThat(requests.count()).isEqualTo(before);
   }
@@ -145,8 +213,7 @@ class InquiryFormTests extends InquiryTestSupport {
     mvc.perform(validForm("203.0.113.15", "formToken", backdated))
         .andExpect(status().isBadRequest())
         .andExpect(content().string(containsString("ไม่ได้มาจากเว็บไซต์นี้")));
-    mvc.perform(validForm("203.0.113.15", "formToken", ""))
-        .andExpect(status().isBadRequest());
+    mvc.perform(validForm("203.0.113.15", "formToken", "")).andExpect(status().isBadRequest());
 
     assertThat(requests.count()).isEqualTo(before);
   }
@@ -182,27 +249,48 @@ class InquiryFormTests extends InquiryTestSupport {
 
   @Test
   void statusIsShownOnlyToWhoeverGivesTheRequestersEmail() throws Exception {
-    String reference = referenceIn(mvc.perform(validForm("203.0.113.17")).andReturn().getResponse().getContentAsString());
+    String reference =
+        referenceIn(
+            mvc.perform(validForm("203.0.113.17")).andReturn().getResponse().getContentAsString());
 
-    mvc.perform(get("/feedback/" + reference)).andExpect(status().isOk())
+    mvc.perform(get("/feedback/" + reference))
+        .andExpect(status().isOk())
         .andExpect(content().string(containsString("อีเมลที่ให้ไว้")));
-    String wrong = mvc.perform(lookUp(reference, "someone.else@example.com"))
-        .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
-    assertThat(wrong).contains("ไม่พบเรื่องที่ตรงกับเลขที่อ้างอิงและอีเมลนี้").doesNotContain("ได้รับแล้ว");
+    String wrong =
+        mvc.perform(lookUp(reference, "someone.else@example.com"))
+            .andExpect(status().isNotFound())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(wrong)
+        .contains("ไม่พบเรื่องที่ตรงกับเลขที่อ้างอิงและอีเมลนี้")
+        .doesNotContain("ได้รับแล้ว");
 
-    String page = mvc.perform(lookUp(reference, " SOMYING@example.com "))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(page).contains("ได้รับแล้ว อยู่ระหว่างพิจารณา", "กองคลัง",
-        ThaiDates.date(LocalDate.now(ThaiDates.BANGKOK).plusDays(15)));
-    assertThat(page).as("no personal data and no answer on the page").doesNotContain("สมหญิง", "somying", "081-234-5678",
-        "ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปีงบประมาณ");
+    String page =
+        mvc.perform(lookUp(reference, " SOMYING@example.com "))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains(
+            "ได้รับแล้ว อยู่ระหว่างพิจารณา",
+            "กองคลัง",
+            ThaiDates.date(LocalDate.now(ThaiDates.BANGKOK).plusDays(15)));
+    assertThat(page)
+        .as("no personal data and no answer on the page")
+        .doesNotContain(
+            "สมหญิง", "somying", "081-234-5678", "ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปีงบประมาณ");
   }
 
   private MockHttpServletRequestBuilder lookUp(String reference, String email) {
-    return post("/feedback/" + reference).param("email", email).with(request -> {
-      request.setRemoteAddr("203.0.113.17");
-      return request;
-    });
+    return post("/feedback/" + reference)
+        .param("email", email)
+        .with(
+            request -> {
+              request.setRemoteAddr("203.0.113.17");
+              return request;
+            });
   }
 
   private static String referenceIn(String page) {

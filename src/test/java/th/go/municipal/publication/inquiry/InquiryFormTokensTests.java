@@ -14,7 +14,8 @@ class InquiryFormTokensTests {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
   final InformationRequestRepository requests = mock(InformationRequestRepository.class);
   final InquiryProperties properties = properties("a-test-secret-of-at-least-32-bytes!");
-  final FormTokens tokens = new FormTokens(new KeyedHashes(properties), requests, properties, clock);
+  final FormTokens tokens =
+      new FormTokens(new KeyedHashes(properties), requests, properties, clock);
 
   @Test
   void tokenIsAcceptedFromThreeSecondsUpToTwoHoursAfterItWasIssued() {
@@ -33,16 +34,27 @@ class InquiryFormTokensTests {
   void forgedOrAlteredTokenIsRefused() {
     String token = tokens.issue(clock.instant().minusSeconds(60));
     String[] parts = token.split("\\.");
-    FormTokens otherKey = new FormTokens(new KeyedHashes(properties("another-secret-of-at-least-32-bytes")),
-        requests, properties, clock);
+    FormTokens otherKey =
+        new FormTokens(
+            new KeyedHashes(properties("another-secret-of-at-least-32-bytes")),
+            requests,
+            properties,
+            clock);
 
     assertThat(tokens.verify(null).problem()).isEqualTo(FormTokens.Problem.INVALID);
     assertThat(tokens.verify("").problem()).isEqualTo(FormTokens.Problem.INVALID);
     assertThat(tokens.verify("1.2").problem()).isEqualTo(FormTokens.Problem.INVALID);
-    assertThat(tokens.verify(parts[0] + "." + parts[1] + ".!!!").problem()).isEqualTo(FormTokens.Problem.INVALID);
-    assertThat(tokens.verify((Long.parseLong(parts[0]) - 1) + "." + parts[1] + "." + parts[2]).problem())
-        .as("an earlier issue time").isEqualTo(FormTokens.Problem.INVALID);
-    assertThat(otherKey.verify(token).problem()).as("signed with another secret").isEqualTo(FormTokens.Problem.INVALID);
+    assertThat(tokens.verify(parts[0] + "." + parts[1] + ".!!!").problem())
+        .isEqualTo(FormTokens.Problem.INVALID);
+    assertThat(
+            tokens
+                .verify((Long.parseLong(parts[0]) - 1) + "." + parts[1] + "." + parts[2])
+                .problem())
+        .as("an earlier issue time")
+        .isEqualTo(FormTokens.Problem.INVALID);
+    assertThat(otherKey.verify(token).problem())
+        .as("signed with another secret")
+        .isEqualTo(FormTokens.Problem.INVALID);
     assertThat(tokens.verify(token).accepted()).isTrue();
   }
 
@@ -58,11 +70,15 @@ class InquiryFormTokensTests {
   void addressIsKeptAsKeyedHashAndIpv6CountsByItsSlash64() {
     KeyedHashes hashes = new KeyedHashes(properties);
 
-    assertThat(hashes.addressHash("203.0.113.7")).matches("[0-9a-f]{64}")
+    assertThat(hashes.addressHash("203.0.113.7"))
+        .matches("[0-9a-f]{64}")
         .isEqualTo(hashes.addressHash("203.0.113.7"))
         .isNotEqualTo(hashes.addressHash("203.0.113.8"))
-        .isNotEqualTo(new KeyedHashes(properties("another-secret-of-at-least-32-bytes")).addressHash("203.0.113.7"));
-    assertThat(hashes.addressHash("2001:db8:1:2:aaaa::1")).isEqualTo(hashes.addressHash("2001:db8:1:2:bbbb::9"))
+        .isNotEqualTo(
+            new KeyedHashes(properties("another-secret-of-at-least-32-bytes"))
+                .addressHash("203.0.113.7"));
+    assertThat(hashes.addressHash("2001:db8:1:2:aaaa::1"))
+        .isEqualTo(hashes.addressHash("2001:db8:1:2:bbbb::9"))
         .isNotEqualTo(hashes.addressHash("2001:db8:1:3::1"));
   }
 

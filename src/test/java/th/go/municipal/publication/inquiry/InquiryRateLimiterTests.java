@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The per-address limit of the feedback form, in memory and from the table, without the application. */
+/**
+ * The per-address limit of the feedback form, in memory and from the table, without the
+ * application.
+ */
 class InquiryRateLimiterTests {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
@@ -62,7 +65,9 @@ class InquiryRateLimiterTests {
     limiter.countSubmission("b");
     limiter.countSubmission("c");
 
-    assertThat(limiter.waitBeforeSubmitting("a")).as("forgotten: only two addresses are tracked").isEmpty();
+    assertThat(limiter.waitBeforeSubmitting("a"))
+        .as("forgotten: only two addresses are tracked")
+        .isEmpty();
   }
 
   @Test

@@ -38,17 +38,13 @@ abstract class InquiryTestSupport extends ProcessTestSupport {
     registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
   }
 
-  @Autowired
-  protected MockMvc mvc;
+  @Autowired protected MockMvc mvc;
 
-  @Autowired
-  protected FormTokens tokens;
+  @Autowired protected FormTokens tokens;
 
-  @Autowired
-  protected InquiryService inquiries;
+  @Autowired protected InquiryService inquiries;
 
-  @Autowired
-  protected InformationRequestRepository requests;
+  @Autowired protected InformationRequestRepository requests;
 
   @BeforeEach
   void emptyMailboxes() throws Exception {
@@ -67,7 +63,8 @@ abstract class InquiryTestSupport extends ProcessTestSupport {
     fields.put("kind", "information");
     fields.put("unit", "finance");
     fields.put("subject", "ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปี");
-    fields.put("message", "ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปีงบประมาณ 2569\nเพื่อใช้ประกอบการเสนอราคา");
+    fields.put(
+        "message", "ขอสำเนาแผนการจัดซื้อจัดจ้างประจำปีงบประมาณ 2569\nเพื่อใช้ประกอบการเสนอราคา");
     fields.put("name", "สมหญิง ใจงาม");
     fields.put("email", "somying@example.com");
     fields.put("phone", "081-234-5678");
@@ -77,25 +74,44 @@ abstract class InquiryTestSupport extends ProcessTestSupport {
     for (int i = 0; i < changes.length; i += 2) {
       fields.put(changes[i], changes[i + 1]);
     }
-    MockHttpServletRequestBuilder form = post("/feedback").with(request -> {
-      request.setRemoteAddr(remoteAddress);
-      return request;
-    });
+    MockHttpServletRequestBuilder form =
+        post("/feedback")
+            .with(
+                request -> {
+                  request.setRemoteAddr(remoteAddress);
+                  return request;
+                });
     fields.forEach(form::param);
     return form;
   }
 
   /** A request stored and started as the form would, straight through the service. */
   protected ProcessInstance submitRequest(InquiryKind kind, String unit) {
-    InquiryService.Receipt receipt = inquiries.submit(new InquiryFields(kind, unit, "ขอทราบกำหนดการเก็บขยะในชุมชน",
-        "ขอทราบวันและเวลาเก็บขยะของชุมชนหลังตลาดสด", "สมหญิง ใจงาม", "somying@example.com", "081-234-5678"),
-        "test-address-" + UUID.randomUUID(), UUID.randomUUID().toString());
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(receipt.referenceNumber()).singleResult();
+    InquiryService.Receipt receipt =
+        inquiries.submit(
+            new InquiryFields(
+                kind,
+                unit,
+                "ขอทราบกำหนดการเก็บขยะในชุมชน",
+                "ขอทราบวันและเวลาเก็บขยะของชุมชนหลังตลาดสด",
+                "สมหญิง ใจงาม",
+                "somying@example.com",
+                "081-234-5678"),
+            "test-address-" + UUID.randomUUID(),
+            UUID.randomUUID().toString());
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(receipt.referenceNumber())
+        .singleResult();
   }
 
   protected Job jobAt(ProcessInstance pi, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(pi.getId())
+        .activityId(activityId)
         .singleResult();
   }
 

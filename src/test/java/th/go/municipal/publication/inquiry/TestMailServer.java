@@ -13,7 +13,8 @@ import java.net.ServerSocket;
 final class TestMailServer {
 
   static final int PORT = freePort();
-  static final GreenMail MAIL = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static final GreenMail MAIL =
+      new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   static {
     MAIL.start();

@@ -24,15 +24,25 @@ class MailNotifierTests {
   final MailOutboxRepository outbox = mock(MailOutboxRepository.class);
   final MunicipalityProperties municipality = new MunicipalityProperties();
   final NotificationProperties properties = new NotificationProperties();
-  final MailNotifier notifier = new MailNotifier(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-      outbox, properties, municipality, Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC));
+  final MailNotifier notifier =
+      new MailNotifier(
+          new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+          outbox,
+          properties,
+          municipality,
+          Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC));
 
   @Test
   void withoutMailServerTheEmailIsKeptInTheOutbox() {
     when(outbox.save(any())).thenAnswer(call -> call.getArgument(0));
 
-    MailNotifier.Delivery delivery = notifier.send(new MailNotice(List.of("somying@example.com"),
-        "[IR-2570-0001] คำตอบจากเทศบาล", "เรียน คุณสมหญิง", "IR-2570-0001"));
+    MailNotifier.Delivery delivery =
+        notifier.send(
+            new MailNotice(
+                List.of("somying@example.com"),
+                "[IR-2570-0001] คำตอบจากเทศบาล",
+                "เรียน คุณสมหญิง",
+                "IR-2570-0001"));
 
     assertThat(delivery).isEqualTo(MailNotifier.Delivery.KEPT_IN_OUTBOX);
     ArgumentCaptor<MailOutboxEntry> kept = ArgumentCaptor.forClass(MailOutboxEntry.class);
@@ -49,10 +59,17 @@ class MailNotifierTests {
     JavaMailSenderImpl blank = new JavaMailSenderImpl();
     blank.setHost(" ");
     beans.addBean("mailSender", blank);
-    MailNotifier withBlankHost = new MailNotifier(beans.getBeanProvider(JavaMailSender.class), outbox, properties,
-        municipality, Clock.systemUTC());
+    MailNotifier withBlankHost =
+        new MailNotifier(
+            beans.getBeanProvider(JavaMailSender.class),
+            outbox,
+            properties,
+            municipality,
+            Clock.systemUTC());
 
-    assertThat(withBlankHost.send(new MailNotice(List.of("somying@example.com"), "เรื่อง", "ข้อความ", null)))
+    assertThat(
+            withBlankHost.send(
+                new MailNotice(List.of("somying@example.com"), "เรื่อง", "ข้อความ", null)))
         .isEqualTo(MailNotifier.Delivery.KEPT_IN_OUTBOX);
   }
 
@@ -75,6 +92,7 @@ class MailNotifierTests {
     municipality.setWebsiteUrl("https://www.example.go.th/");
     assertThat(notifier.tasklistUrl()).isEqualTo("https://www.example.go.th/camunda/app/tasklist/");
     properties.setTasklistUrl("https://intranet.example.go.th/camunda/app/tasklist/");
-    assertThat(notifier.tasklistUrl()).isEqualTo("https://intranet.example.go.th/camunda/app/tasklist/");
+    assertThat(notifier.tasklistUrl())
+        .isEqualTo("https://intranet.example.go.th/camunda/app/tasklist/");
   }
 }

@@ -16,9 +16,12 @@ class AttachmentInspectorTests {
 
   @Test
   void documentsImagesAndSoundOfTheAllowedKindsPass() {
-    assertThat(inspect("ประกาศ.pdf", TestFiles.pdf("Announcement")).mediaType()).isEqualTo("application/pdf");
+    assertThat(inspect("ประกาศ.pdf", TestFiles.pdf("Announcement")).mediaType())
+        .isEqualTo("application/pdf");
     assertThat(inspect("ประกาศ.docx", TestFiles.docx("ประกาศเทศบาล")).kind()).isEqualTo("text");
-    assertThat(inspect("ประกาศ.txt", TestFiles.text("ประกาศเทศบาลเมือง\nเรื่อง การรับสมัคร")).mediaType())
+    assertThat(
+            inspect("ประกาศ.txt", TestFiles.text("ประกาศเทศบาลเมือง\nเรื่อง การรับสมัคร"))
+                .mediaType())
         .isEqualTo("text/plain");
     assertThat(inspect("ภาพ.png", TestFiles.image("png")).kind()).isEqualTo("image");
     assertThat(inspect("ภาพ.jpg", TestFiles.image("jpeg")).mediaType()).isEqualTo("image/jpeg");
@@ -29,13 +32,19 @@ class AttachmentInspectorTests {
 
   @Test
   void textOfDocumentsIsReadForScreening() {
-    assertThat(inspect("a.pdf", TestFiles.pdf("ID 1101700207030")).text()).contains("1101700207030");
-    assertThat(inspect("a.docx", TestFiles.docx("โทร 081-234-5678")).text()).contains("081-234-5678");
+    assertThat(inspect("a.pdf", TestFiles.pdf("ID 1101700207030")).text())
+        .contains("1101700207030");
+    assertThat(inspect("a.docx", TestFiles.docx("โทร 081-234-5678")).text())
+        .contains("081-234-5678");
   }
 
   @Test
   void programCalledAPdfIsRefusedNamingTheFile() {
-    assertRefused("ประกาศ.pdf", TestFiles.windowsExecutable(), "ไฟล์แนบ 'ประกาศ.pdf' (attachment1):", "โปรแกรม");
+    assertRefused(
+        "ประกาศ.pdf",
+        TestFiles.windowsExecutable(),
+        "ไฟล์แนบ 'ประกาศ.pdf' (attachment1):",
+        "โปรแกรม");
   }
 
   @Test
@@ -52,7 +61,8 @@ class AttachmentInspectorTests {
   @Test
   void unknownExtensionsAndNamelessFilesAreRefused() {
     assertRefused("setup.exe", TestFiles.windowsExecutable(), "ไม่อนุญาตไฟล์นามสกุล .exe");
-    assertRefused("page.html", TestFiles.text("<script>alert(1)</script>"), "ไม่อนุญาตไฟล์นามสกุล .html");
+    assertRefused(
+        "page.html", TestFiles.text("<script>alert(1)</script>"), "ไม่อนุญาตไฟล์นามสกุล .html");
     assertRefused("../../etc/passwd.txt", TestFiles.text("x"), "ชื่อไฟล์");
     assertRefused("noextension", TestFiles.text("x"), "ชื่อไฟล์");
   }
@@ -72,11 +82,18 @@ class AttachmentInspectorTests {
   @Test
   void tooManyOrUnknownSlotsAreRefused() {
     byte[] png = TestFiles.image("png");
-    assertThatThrownBy(() -> inspector.inspectAll(List.of(new IncomingFile("attachment3", "a.png", png))))
-        .isInstanceOf(InputRejectedException.class).hasMessageContaining("attachment1 ถึง attachment2");
-    assertThatThrownBy(() -> inspector.inspectAll(List.of(new IncomingFile("attachment1", "a.png", png),
-        new IncomingFile("attachment2", "b.png", png))))
-        .isInstanceOf(InputRejectedException.class).hasMessageContaining("แนบซ้ำ");
+    assertThatThrownBy(
+            () -> inspector.inspectAll(List.of(new IncomingFile("attachment3", "a.png", png))))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessageContaining("attachment1 ถึง attachment2");
+    assertThatThrownBy(
+            () ->
+                inspector.inspectAll(
+                    List.of(
+                        new IncomingFile("attachment1", "a.png", png),
+                        new IncomingFile("attachment2", "b.png", png))))
+        .isInstanceOf(InputRejectedException.class)
+        .hasMessageContaining("แนบซ้ำ");
   }
 
   private InspectedAttachment inspect(String name, byte[] content) {
@@ -85,7 +102,8 @@ class AttachmentInspectorTests {
 
   private void assertRefused(String name, byte[] content, String... messageParts) {
     assertThatThrownBy(() -> inspect(name, content))
-        .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.getField()).isEqualTo("attachment1"))
+        .isInstanceOfSatisfying(
+            InputRejectedException.class, e -> assertThat(e.getField()).isEqualTo("attachment1"))
         .satisfies(e -> assertThat(e.getMessage()).contains(messageParts));
   }
 
@@ -94,13 +112,27 @@ class AttachmentInspectorTests {
     properties.setMaxCount(2);
     AttachmentProperties.Kind text = new AttachmentProperties.Kind();
     text.setLabel("ข้อมูลตัวอักษร");
-    text.setExtensions(Map.of("txt", List.of("text/plain"), "pdf", List.of("application/pdf"),
-        "docx", List.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document")));
+    text.setExtensions(
+        Map.of(
+            "txt",
+            List.of("text/plain"),
+            "pdf",
+            List.of("application/pdf"),
+            "docx",
+            List.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document")));
     AttachmentProperties.Kind image = new AttachmentProperties.Kind();
     image.setLabel("ข้อมูลภาพ");
     image.setMaxSize(DataSize.ofKilobytes(200));
-    image.setExtensions(Map.of("png", List.of("image/png"), "jpg", List.of("image/jpeg"),
-        "gif", List.of("image/gif"), "bmp", List.of("image/bmp")));
+    image.setExtensions(
+        Map.of(
+            "png",
+            List.of("image/png"),
+            "jpg",
+            List.of("image/jpeg"),
+            "gif",
+            List.of("image/gif"),
+            "bmp",
+            List.of("image/bmp")));
     AttachmentProperties.Kind audio = new AttachmentProperties.Kind();
     audio.setLabel("ข้อมูลเสียง");
     audio.setExtensions(Map.of("wav", List.of("audio/vnd.wave", "audio/x-wav")));

@@ -18,54 +18,74 @@ import th.go.municipal.publication.audit.AuditService;
 import th.go.municipal.publication.common.ApiErrors;
 import th.go.municipal.publication.common.InputRejectedException;
 
-/** Attachments judged on the server whichever way they arrive, and personal data screened before approval. */
+/**
+ * Attachments judged on the server whichever way they arrive, and personal data screened before
+ * approval.
+ */
 class AttachmentsAndPersonalDataProcessTests extends ProcessTestSupport {
 
-  @Autowired
-  RequestAttachmentRepository attachments;
+  @Autowired RequestAttachmentRepository attachments;
 
-  @Autowired
-  PersonalDataFindingRepository findings;
+  @Autowired PersonalDataFindingRepository findings;
 
-  @Autowired
-  PublicationRequestRepository requests;
+  @Autowired PublicationRequestRepository requests;
 
-  @Autowired
-  AuditService audit;
+  @Autowired AuditService audit;
 
   @Test
   void nationalIdInAnAttachmentNeedsALegalBasisToApprove() {
     Map<String, Object> request = validRequest();
-    request.put("attachment1", file("รายชื่อผู้ได้รับเงินอุดหนุน.pdf", TestFiles.pdf("Somchai 1-1017-00207-03-0")));
+    request.put(
+        "attachment1",
+        file("รายชื่อผู้ได้รับเงินอุดหนุน.pdf", TestFiles.pdf("Somchai 1-1017-00207-03-0")));
     ProcessInstance pi = startRequest("reporter.clerk", request);
 
     assertThat(pi).variables().containsEntry("personalDataFound", true);
     assertThat((String) variable(pi, "personalDataFindings"))
-        .contains("ไฟล์แนบ รายชื่อผู้ได้รับเงินอุดหนุน.pdf").contains("เลขประจำตัวประชาชน 1-1017-xxxxx-xx-0")
+        .contains("ไฟล์แนบ รายชื่อผู้ได้รับเงินอุดหนุน.pdf")
+        .contains("เลขประจำตัวประชาชน 1-1017-xxxxx-xx-0")
         .doesNotContain("1101700207030");
     completeTask("reporter.clerk", task(pi), Map.of("reporterConfirmed", true));
 
-    assertThatThrownBy(() -> completeTask("head.clerk", task(pi), Map.of("headDecision", "approve")))
-        .satisfies(e -> {
-          InputRejectedException rejected = ApiErrors.find(e, InputRejectedException.class);
-          assertThat(rejected.getField()).isEqualTo("personalDataBasis");
-          assertThat(rejected.getMessage()).contains("พบข้อมูลส่วนบุคคล");
-        });
-    assertThatThrownBy(() -> completeTask("head.clerk", task(pi),
-        Map.of("headDecision", "approve", "personalDataBasis", "consent")))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
-            .isEqualTo("personalDataComment"));
+    assertThatThrownBy(
+            () -> completeTask("head.clerk", task(pi), Map.of("headDecision", "approve")))
+        .satisfies(
+            e -> {
+              InputRejectedException rejected = ApiErrors.find(e, InputRejectedException.class);
+              assertThat(rejected.getField()).isEqualTo("personalDataBasis");
+              assertThat(rejected.getMessage()).contains("พบข้อมูลส่วนบุคคล");
+            });
+    assertThatThrownBy(
+            () ->
+                completeTask(
+                    "head.clerk",
+                    task(pi),
+                    Map.of("headDecision", "approve", "personalDataBasis", "consent")))
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
+                    .isEqualTo("personalDataComment"));
     assertThat(pi).isWaitingAt("approveRequest");
 
-    completeTask("head.clerk", task(pi), Map.of("headDecision", "approve", "personalDataBasis", "legal-duty",
-        "personalDataComment", "ประกาศรายชื่อตามระเบียบกระทรวงมหาดไทย"));
+    completeTask(
+        "head.clerk",
+        task(pi),
+        Map.of(
+            "headDecision",
+            "approve",
+            "personalDataBasis",
+            "legal-duty",
+            "personalDataComment",
+            "ประกาศรายชื่อตามระเบียบกระทรวงมหาดไทย"));
 
     assertThat(pi).isWaitingAt("publishRequest");
-    assertThat(audit.trailOf(pi.getBusinessKey())).anySatisfy(entry -> {
-      assertThat(entry.getAction()).isEqualTo("approvePersonalData");
-      assertThat(entry.getDecision()).isEqualTo("legal-duty");
-      assertThat(entry.getComment()).contains("ระเบียบกระทรวงมหาดไทย");
-    });
+    assertThat(audit.trailOf(pi.getBusinessKey()))
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.getAction()).isEqualTo("approvePersonalData");
+              assertThat(entry.getDecision()).isEqualTo("legal-duty");
+              assertThat(entry.getComment()).contains("ระเบียบกระทรวงมหาดไทย");
+            });
   }
 
   @Test
@@ -93,23 +113,28 @@ class AttachmentsAndPersonalDataProcessTests extends ProcessTestSupport {
     request.put("attachment1", file("ประกาศ.pdf", TestFiles.windowsExecutable()));
 
     assertThatThrownBy(() -> startRequest("reporter.clerk", request))
-        .satisfies(e -> {
-          InputRejectedException rejected = ApiErrors.find(e, InputRejectedException.class);
-          assertThat(rejected.getField()).isEqualTo("attachment1");
-          assertThat(rejected.getMessage()).startsWith("ไฟล์แนบ 'ประกาศ.pdf' (attachment1):");
-        });
+        .satisfies(
+            e -> {
+              InputRejectedException rejected = ApiErrors.find(e, InputRejectedException.class);
+              assertThat(rejected.getField()).isEqualTo("attachment1");
+              assertThat(rejected.getMessage()).startsWith("ไฟล์แนบ 'ประกาศ.pdf' (attachment1):");
+            });
     assertThat(requests.count()).isEqualTo(before);
   }
 
   @Test
   void attachmentAddedThroughTheRestApiBetweenStepsIsCheckedWhenTheReporterSigns() {
     ProcessInstance pi = startRequest("reporter.clerk", validRequest());
-    engine.getRuntimeService().setVariable(pi.getId(), "attachment2", file("ภาพ.jpg", TestFiles.zipWithExecutable()));
+    engine
+        .getRuntimeService()
+        .setVariable(pi.getId(), "attachment2", file("ภาพ.jpg", TestFiles.zipWithExecutable()));
 
     Map<String, Object> sign = new HashMap<>(Map.of("reporterConfirmed", true));
     assertThatThrownBy(() -> completeTask("reporter.clerk", task(pi), sign))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
-            .isEqualTo("attachment2"));
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
+                    .isEqualTo("attachment2"));
     assertThat(pi).isWaitingAt("prepareRequest");
 
     sign.put("attachment2", file("ภาพ.png", TestFiles.image("png")));
@@ -126,13 +151,19 @@ class AttachmentsAndPersonalDataProcessTests extends ProcessTestSupport {
     ProcessInstance pi = startRequest("reporter.clerk", request);
     completeTask("reporter.clerk", task(pi), Map.of("reporterConfirmed", true));
 
-    engine.getRuntimeService().setVariable(pi.getId(), "attachment1", file("ประกาศ.png", TestFiles.image("gif")));
+    engine
+        .getRuntimeService()
+        .setVariable(pi.getId(), "attachment1", file("ประกาศ.png", TestFiles.image("gif")));
 
-    assertThatThrownBy(() -> completeTask("head.clerk", task(pi), Map.of("headDecision", "approve")))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
-            .isEqualTo(InputRejectedException.Reason.CONFLICT));
+    assertThatThrownBy(
+            () -> completeTask("head.clerk", task(pi), Map.of("headDecision", "approve")))
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
+                    .isEqualTo(InputRejectedException.Reason.CONFLICT));
     assertThat(pi).isWaitingAt("approveRequest");
-    assertThat(audit.trailOf(pi.getBusinessKey())).extracting(AuditEntry::getAction)
+    assertThat(audit.trailOf(pi.getBusinessKey()))
+        .extracting(AuditEntry::getAction)
         .doesNotContain("approveRequest");
   }
 

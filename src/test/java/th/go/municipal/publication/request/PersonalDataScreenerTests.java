@@ -36,7 +36,8 @@ class PersonalDataScreenerTests {
   @Test
   void phoneNumbersAndEmailsAreFound() {
     assertThat(screener.screen("d", "ติดต่อ 081-234-5678 หรือ 02 123 4567 หรือ +66 81 234 5678"))
-        .extracting(Finding::masked).containsExactly("081234xxxx", "02123xxxx", "+6681234xxxx");
+        .extracting(Finding::masked)
+        .containsExactly("081234xxxx", "02123xxxx", "+6681234xxxx");
     assertThat(screener.screen("d", "ส่งมาที่ somchai.j@example.co.th"))
         .containsExactly(new Finding("d", Kind.EMAIL, "s***@example.co.th"));
     assertThat(kinds("โทร ๐๘๑-๒๓๔-๕๖๗๘")).containsExactly(Kind.PHONE);
@@ -44,8 +45,11 @@ class PersonalDataScreenerTests {
 
   @Test
   void ordinaryAnnouncementTextHasNoFindings() {
-    assertThat(kinds("ประกาศ ณ วันที่ 6 มกราคม พ.ศ. 2563 งบประมาณ 2,500,000 บาท ปีงบประมาณ 2569"
-        + " เลขที่ 123/2569 โทรสายด่วน 1111 เว็บไซต์ https://www.example.go.th")).isEmpty();
+    assertThat(
+            kinds(
+                "ประกาศ ณ วันที่ 6 มกราคม พ.ศ. 2563 งบประมาณ 2,500,000 บาท ปีงบประมาณ 2569"
+                    + " เลขที่ 123/2569 โทรสายด่วน 1111 เว็บไซต์ https://www.example.go.th"))
+        .isEmpty();
   }
 
   @Test

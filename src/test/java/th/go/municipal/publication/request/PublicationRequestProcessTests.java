@@ -45,26 +45,19 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
   static final String WEBMASTER = "webmaster";
   static final String PUBLISH_TASK = "Task_PublishToWebsite";
 
-  @MockitoSpyBean
-  WebsitePublisher publisher;
+  @MockitoSpyBean WebsitePublisher publisher;
 
-  @Autowired
-  PublicationRequestRepository requests;
+  @Autowired PublicationRequestRepository requests;
 
-  @Autowired
-  RequestSignatureRepository signatures;
+  @Autowired RequestSignatureRepository signatures;
 
-  @Autowired
-  PublishedItemRepository published;
+  @Autowired PublishedItemRepository published;
 
-  @Autowired
-  AuditService audit;
+  @Autowired AuditService audit;
 
-  @Autowired
-  WebsiteAdministration administration;
+  @Autowired WebsiteAdministration administration;
 
-  @Autowired
-  PublishedAttachmentRepository publishedAttachments;
+  @Autowired PublishedAttachmentRepository publishedAttachments;
 
   @Test
   void approvedRequestIsSignedThreeTimesAndPublishedOnce() {
@@ -75,7 +68,9 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
 
     signAsReporter(pi);
     assertThat(pi).isWaitingAt("approveRequest").task().hasCandidateGroup("head-clerk");
-    assertThat(requests.findById(key)).get().extracting(PublicationRequest::getStatus)
+    assertThat(requests.findById(key))
+        .get()
+        .extracting(PublicationRequest::getStatus)
         .isEqualTo(RequestStatus.AWAITING_APPROVAL);
 
     decideAsHead(pi, "approve", null);
@@ -84,28 +79,46 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
 
     decideAsWebmaster(pi, "publish", null);
     assertThat(pi).isWaitingAt(PUBLISH_TASK);
-    assertThat(published.existsById(key)).as("nothing is public before the publishing job ran").isFalse();
+    assertThat(published.existsById(key))
+        .as("nothing is public before the publishing job ran")
+        .isFalse();
 
     execute(job());
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished", "EndEvent_NoIncident");
-    assertThat(requests.findById(key)).get().extracting(PublicationRequest::getStatus)
+    assertThat(requests.findById(key))
+        .get()
+        .extracting(PublicationRequest::getStatus)
         .isEqualTo(RequestStatus.PUBLISHED);
-    assertThat(published.findById(key)).get().satisfies(item -> {
-      assertThat(item.getTitle()).isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป");
-      assertThat(item.getPublishedBy()).isEqualTo(WEBMASTER);
-      assertThat(item.getPublicUrl()).endsWith("/items/" + key);
-    });
+    assertThat(published.findById(key))
+        .get()
+        .satisfies(
+            item -> {
+              assertThat(item.getTitle()).isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป");
+              assertThat(item.getPublishedBy()).isEqualTo(WEBMASTER);
+              assertThat(item.getPublicUrl()).endsWith("/items/" + key);
+            });
     List<RequestSignature> signed = signatures.findByBusinessKeyOrderByIdAsc(key);
-    assertThat(signed).extracting(RequestSignature::getRole, RequestSignature::getUserId, RequestSignature::getPosition)
+    assertThat(signed)
+        .extracting(
+            RequestSignature::getRole, RequestSignature::getUserId, RequestSignature::getPosition)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(RequestSignature.Role.REPORTER, REPORTER, "นักประชาสัมพันธ์"),
+            org.assertj.core.groups.Tuple.tuple(
+                RequestSignature.Role.REPORTER, REPORTER, "นักประชาสัมพันธ์"),
             org.assertj.core.groups.Tuple.tuple(RequestSignature.Role.APPROVER, HEAD, "ปลัดเทศบาล"),
-            org.assertj.core.groups.Tuple.tuple(RequestSignature.Role.PUBLISHER, WEBMASTER, "นักวิชาการคอมพิวเตอร์"));
+            org.assertj.core.groups.Tuple.tuple(
+                RequestSignature.Role.PUBLISHER, WEBMASTER, "นักวิชาการคอมพิวเตอร์"));
     assertThat(signed.get(0).getFullName()).isEqualTo("สมชาย ใจดี");
-    assertThat(audit.trailOf(key)).extracting(AuditEntry::getAction).containsExactly(
-        "submitRequest", "EndEvent_NoIncident", "prepareRequest", "approveRequest", "publishRequest", "publishToWebsite",
-        "EndEvent_RequestPublished");
+    assertThat(audit.trailOf(key))
+        .extracting(AuditEntry::getAction)
+        .containsExactly(
+            "submitRequest",
+            "EndEvent_NoIncident",
+            "prepareRequest",
+            "approveRequest",
+            "publishRequest",
+            "publishToWebsite",
+            "EndEvent_RequestPublished");
     assertThat(audit.verify()).as("the audit chain is intact").isEmpty();
   }
 
@@ -130,8 +143,10 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     execute(job());
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
-    assertThat(published.findById(pi.getBusinessKey())).get()
-        .extracting(i -> i.getTitle()).isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป จำนวน ๒ อัตรา");
+    assertThat(published.findById(pi.getBusinessKey()))
+        .get()
+        .extracting(i -> i.getTitle())
+        .isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป จำนวน ๒ อัตรา");
   }
 
   @Test
@@ -142,7 +157,9 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     decideAsHead(pi, "reject", "ข้อมูลนี้เป็นข้อมูลที่ไม่ต้องเปิดเผยตามมาตรา ๑๕");
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestRejected").hasNotPassed(PUBLISH_TASK);
-    assertThat(requests.findById(pi.getBusinessKey())).get().extracting(PublicationRequest::getStatus)
+    assertThat(requests.findById(pi.getBusinessKey()))
+        .get()
+        .extracting(PublicationRequest::getStatus)
         .isEqualTo(RequestStatus.REJECTED);
     assertThat(published.existsById(pi.getBusinessKey())).isFalse();
   }
@@ -158,7 +175,9 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     assertThat(pi).isWaitingAt("prepareRequest");
     assertThat((String) variable(pi, "returnReason")).contains("ลิงก์ภายนอกเปิดไม่ได้");
     signAsReporter(pi);
-    assertThat(pi).as("a returned request needs the head's approval again").isWaitingAt("approveRequest");
+    assertThat(pi)
+        .as("a returned request needs the head's approval again")
+        .isWaitingAt("approveRequest");
     decideAsHead(pi, "approve", null);
     decideAsWebmaster(pi, "publish", null);
     execute(job());
@@ -175,18 +194,23 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     assertThat(pi).isWaitingAt("prepareRequest", "CallActivity_ReportIncident");
     ProcessInstance incident = calledProcessInstance("incidentReport", pi);
     assertThat(incident).isWaitingAt("reportIncident").task().hasCandidateGroup("head-clerk");
-    assertThat(incident).variables().containsEntry("requestKey", pi.getBusinessKey())
+    assertThat(incident)
+        .variables()
+        .containsEntry("requestKey", pi.getBusinessKey())
         .containsEntry("incidentLocation", "ตลาดสดเทศบาล");
 
     signAsReporter(pi);
     decideAsHead(pi, "reject", "ให้รายงานผ่านช่องทางเหตุเร่งด่วนเท่านั้น");
-    assertThat(pi).as("the rejected publication does not cancel the incident report")
-        .hasPassed("EndEvent_RequestRejected").isWaitingAt("CallActivity_ReportIncident");
+    assertThat(pi)
+        .as("the rejected publication does not cancel the incident report")
+        .hasPassed("EndEvent_RequestRejected")
+        .isWaitingAt("CallActivity_ReportIncident");
 
     completeTask(HEAD, task(incident), incidentFacts());
     assertThat(incident).isWaitingAt("acknowledgeIncident").task().hasCandidateGroup("mayor");
     assertThat((String) variable(incident, "incidentReporterSignature")).startsWith("สมศรี มีสุข");
-    completeTask("mayor", task(incident), Map.of("mayorComment", "รับทราบ ให้ดำเนินการตามแนวทางแก้ไข"));
+    completeTask(
+        "mayor", task(incident), Map.of("mayorComment", "รับทราบ ให้ดำเนินการตามแนวทางแก้ไข"));
     execute(job(incident)); // the e-mail to the mayor
 
     assertThat(incident).isEnded().hasPassed("EndEvent_IncidentAcknowledged");
@@ -211,7 +235,10 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
   @Test
   void publishingFailsOnceThenSucceedsOnRetryWithoutPublishingTwice() {
     ProcessInstance pi = walkToPublishing();
-    doThrow(new IllegalStateException("website unavailable")).doCallRealMethod().when(publisher).publish(any());
+    doThrow(new IllegalStateException("website unavailable"))
+        .doCallRealMethod()
+        .when(publisher)
+        .publish(any());
 
     assertThatThrownBy(() -> execute(job())).hasMessageContaining("website unavailable");
     Job retried = job(pi);
@@ -237,10 +264,15 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     }
 
     assertThat(job(pi).getRetries()).isZero();
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+    assertThat(
+            engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+        .isEqualTo(1);
     assertThat(pi).isWaitingAt(PUBLISH_TASK);
-    assertThat(requests.findById(pi.getBusinessKey())).get().extracting(PublicationRequest::getStatus)
-        .as("the approval is kept while the website is down").isEqualTo(RequestStatus.AWAITING_PUBLICATION);
+    assertThat(requests.findById(pi.getBusinessKey()))
+        .get()
+        .extracting(PublicationRequest::getStatus)
+        .as("the approval is kept while the website is down")
+        .isEqualTo(RequestStatus.AWAITING_PUBLICATION);
 
     // An administrator retries from Cockpit once the website is back.
     doCallRealMethod().when(publisher).publish(any());
@@ -257,25 +289,36 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     ProcessInstance pi = walkToPublishing(request);
     execute(job());
 
-    assertThat(pi).as("waiting for the end of the period or a withdrawal").isWaitingAt("Gateway_AwaitTakeDown");
+    assertThat(pi)
+        .as("waiting for the end of the period or a withdrawal")
+        .isWaitingAt("Gateway_AwaitTakeDown");
     assertThat(job(pi).getDuedate().toInstant())
         .as("taken down at the start of the day after publishUntil, Bangkok time")
         .isEqualTo(until.plusDays(1).atStartOfDay(ThaiDates.BANGKOK).toInstant());
-    assertThat(published.findVisibleOn(until)).extracting(i -> i.getBusinessKey()).contains(pi.getBusinessKey());
+    assertThat(published.findVisibleOn(until))
+        .extracting(i -> i.getBusinessKey())
+        .contains(pi.getBusinessKey());
 
     execute(job()); // the timer
     execute(job()); // taking it down, an asynchronous step retried like publishing
 
     assertThat(pi).isEnded().hasPassed("EndEvent_ItemTakenDown");
-    assertThat(published.findById(pi.getBusinessKey())).get().satisfies(item -> {
-      assertThat(item.isWithdrawn()).isTrue();
-      assertThat(item.getWithdrawnBy()).isEqualTo("system");
-    });
+    assertThat(published.findById(pi.getBusinessKey()))
+        .get()
+        .satisfies(
+            item -> {
+              assertThat(item.isWithdrawn()).isTrue();
+              assertThat(item.getWithdrawnBy()).isEqualTo("system");
+            });
     assertThat(published.findVisibleOn(LocalDate.now(ThaiDates.BANGKOK)))
-        .extracting(i -> i.getBusinessKey()).doesNotContain(pi.getBusinessKey());
-    assertThat(requests.findById(pi.getBusinessKey())).get().extracting(PublicationRequest::getStatus)
+        .extracting(i -> i.getBusinessKey())
+        .doesNotContain(pi.getBusinessKey());
+    assertThat(requests.findById(pi.getBusinessKey()))
+        .get()
+        .extracting(PublicationRequest::getStatus)
         .isEqualTo(RequestStatus.UNPUBLISHED);
-    assertThat(audit.trailOf(pi.getBusinessKey())).extracting(AuditEntry::getAction)
+    assertThat(audit.trailOf(pi.getBusinessKey()))
+        .extracting(AuditEntry::getAction)
         .contains("withdrawFromWebsite", "EndEvent_ItemTakenDown");
   }
 
@@ -286,38 +329,58 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     ProcessInstance pi = walkToPublishing(request);
     execute(job());
 
-    assertThatThrownBy(() -> administration.withdrawByHand(pi.getBusinessKey(), WEBMASTER, Map.of()))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getField()).isEqualTo("reason"));
-    assertThatThrownBy(() -> administration.withdrawByHand(pi.getBusinessKey(), REPORTER,
-        Map.of("reason", "ไม่ต้องการแล้ว"))).hasMessageContaining("webmaster");
+    assertThatThrownBy(
+            () -> administration.withdrawByHand(pi.getBusinessKey(), WEBMASTER, Map.of()))
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
+                    .isEqualTo("reason"));
+    assertThatThrownBy(
+            () ->
+                administration.withdrawByHand(
+                    pi.getBusinessKey(), REPORTER, Map.of("reason", "ไม่ต้องการแล้ว")))
+        .hasMessageContaining("webmaster");
 
-    administration.withdrawByHand(pi.getBusinessKey(), WEBMASTER, Map.of("reason", "พบข้อมูลคลาดเคลื่อน"));
+    administration.withdrawByHand(
+        pi.getBusinessKey(), WEBMASTER, Map.of("reason", "พบข้อมูลคลาดเคลื่อน"));
 
-    assertThat(pi).isEnded().hasPassed("EndEvent_ItemWithdrawn").hasNotPassed("EndEvent_ItemTakenDown");
-    assertThat(published.findById(pi.getBusinessKey())).get()
-        .extracting(i -> i.getWithdrawnReason()).isEqualTo("พบข้อมูลคลาดเคลื่อน");
-    assertThat(audit.trailOf(pi.getBusinessKey())).anySatisfy(entry -> {
-      assertThat(entry.getAction()).isEqualTo("withdrawFromWebsite");
-      assertThat(entry.getActor()).isEqualTo(WEBMASTER);
-      assertThat(entry.getComment()).isEqualTo("พบข้อมูลคลาดเคลื่อน");
-    });
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("EndEvent_ItemWithdrawn")
+        .hasNotPassed("EndEvent_ItemTakenDown");
+    assertThat(published.findById(pi.getBusinessKey()))
+        .get()
+        .extracting(i -> i.getWithdrawnReason())
+        .isEqualTo("พบข้อมูลคลาดเคลื่อน");
+    assertThat(audit.trailOf(pi.getBusinessKey()))
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.getAction()).isEqualTo("withdrawFromWebsite");
+              assertThat(entry.getActor()).isEqualTo(WEBMASTER);
+              assertThat(entry.getComment()).isEqualTo("พบข้อมูลคลาดเคลื่อน");
+            });
   }
 
   @Test
   void approvedAttachmentsArePublishedWithTheItem() {
     Map<String, Object> request = validRequest();
-    request.put("attachment1", org.camunda.bpm.engine.variable.Variables.fileValue("ภาพกิจกรรม.png")
-        .file(TestFiles.image("png")).create());
+    request.put(
+        "attachment1",
+        org.camunda.bpm.engine.variable.Variables.fileValue("ภาพกิจกรรม.png")
+            .file(TestFiles.image("png"))
+            .create());
     ProcessInstance pi = walkToPublishing(request);
 
     execute(job());
 
     assertThat(publishedAttachments.findByBusinessKeyOrderByVariableNameAsc(pi.getBusinessKey()))
-        .singleElement().satisfies(a -> {
-          assertThat(a.getFileName()).isEqualTo("ภาพกิจกรรม.png");
-          assertThat(a.getMediaType()).isEqualTo("image/png");
-          assertThat(a.getContent()).isEqualTo(TestFiles.image("png"));
-        });
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getFileName()).isEqualTo("ภาพกิจกรรม.png");
+              assertThat(a.getMediaType()).isEqualTo("image/png");
+              assertThat(a.getContent()).isEqualTo(TestFiles.image("png"));
+            });
   }
 
   @Test
@@ -333,14 +396,18 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     ProcessInstance pi = startRequest("both.clerk", validRequest());
     signAsReporter(pi, "both.clerk");
 
-    assertThatThrownBy(() -> completeTask("both.clerk", task(pi), Map.of("headDecision", "approve")))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
-            .isEqualTo(InputRejectedException.Reason.FORBIDDEN))
+    assertThatThrownBy(
+            () -> completeTask("both.clerk", task(pi), Map.of("headDecision", "approve")))
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
+                    .isEqualTo(InputRejectedException.Reason.FORBIDDEN))
         .hasMessageContaining("separation of duties");
     assertThat(pi).isWaitingAt("approveRequest");
 
     decideAsHead(pi, "approve", null);
-    assertThatThrownBy(() -> completeTask("both.clerk", task(pi), Map.of("webmasterDecision", "publish")))
+    assertThatThrownBy(
+            () -> completeTask("both.clerk", task(pi), Map.of("webmasterDecision", "publish")))
         .hasMessageContaining("separation of duties");
     assertThat(pi).isWaitingAt("publishRequest");
   }
@@ -351,10 +418,13 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     signAsReporter(pi);
     Task approval = task(pi);
 
-    long visible = as("head.finance", () -> engine.getTaskService().createTaskQuery()
-        .processInstanceId(pi.getId()).count());
+    long visible =
+        as(
+            "head.finance",
+            () -> engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count());
     assertThat(visible).isZero();
-    assertThatThrownBy(() -> completeTask("head.finance", approval, Map.of("headDecision", "approve")))
+    assertThatThrownBy(
+            () -> completeTask("head.finance", approval, Map.of("headDecision", "approve")))
         .isInstanceOf(AuthorizationException.class);
     assertThat(pi).isWaitingAt("approveRequest");
   }
@@ -364,11 +434,17 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     ProcessInstance pi = startRequest(REPORTER, validRequest());
     signAsReporter(pi);
 
-    assertThatThrownBy(() -> completeTask(HEAD, task(pi),
-        Map.of("headDecision", "approve", "title", "หัวข้อที่ถูกแก้โดยผู้อนุมัติ")))
+    assertThatThrownBy(
+            () ->
+                completeTask(
+                    HEAD,
+                    task(pi),
+                    Map.of("headDecision", "approve", "title", "หัวข้อที่ถูกแก้โดยผู้อนุมัติ")))
         .hasMessageContaining("ขั้นตอนจัดเตรียม");
     assertThat(pi).isWaitingAt("approveRequest");
-    assertThat(requests.findById(pi.getBusinessKey())).get().extracting(PublicationRequest::getTitle)
+    assertThat(requests.findById(pi.getBusinessKey()))
+        .get()
+        .extracting(PublicationRequest::getTitle)
         .isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป");
   }
 
@@ -378,11 +454,15 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     signAsReporter(pi);
 
     assertThatThrownBy(() -> completeTask(HEAD, task(pi), Map.of("headDecision", "reject")))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
-            .isEqualTo("headComment"));
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
+                    .isEqualTo("headComment"));
     assertThatThrownBy(() -> completeTask(HEAD, task(pi), Map.of("headDecision", "maybe")))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
-            .isEqualTo("headDecision"));
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getField())
+                    .isEqualTo("headDecision"));
 
     assertThat(pi).isWaitingAt("approveRequest");
     assertThat(signatures.findByBusinessKeyOrderByIdAsc(pi.getBusinessKey())).hasSize(1);
@@ -396,21 +476,27 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     bad.put("externalUrl", "javascript:alert(1)");
 
     assertThatThrownBy(() -> startRequest(REPORTER, bad))
-        .satisfies(e -> {
-          InputRejectedException rejected = ApiErrors.find(e, InputRejectedException.class);
-          assertThat(rejected.getField()).isEqualTo("externalUrl");
-          assertThat(rejected.getMessage()).startsWith("URL ภายนอก (externalUrl):").contains("http");
-        });
+        .satisfies(
+            e -> {
+              InputRejectedException rejected = ApiErrors.find(e, InputRejectedException.class);
+              assertThat(rejected.getField()).isEqualTo("externalUrl");
+              assertThat(rejected.getMessage())
+                  .startsWith("URL ภายนอก (externalUrl):")
+                  .contains("http");
+            });
 
     assertThat(requests.count()).isEqualTo(requestsBefore);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count())
+        .isEqualTo(instancesBefore);
   }
 
   @Test
   void reporterOfAnotherUnitCannotSubmitForThisUnit() {
     assertThatThrownBy(() -> startRequest("reporter.finance", validRequest()))
-        .satisfies(e -> assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
-            .isEqualTo(InputRejectedException.Reason.FORBIDDEN));
+        .satisfies(
+            e ->
+                assertThat(ApiErrors.find(e, InputRejectedException.class).getReason())
+                    .isEqualTo(InputRejectedException.Reason.FORBIDDEN));
   }
 
   // --- steps ---
@@ -451,9 +537,19 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
   }
 
   private static Map<String, Object> incidentFacts() {
-    return withVariables("incidentAt", "2026-11-25T06:30", "incidentLocation", "ตลาดสดเทศบาล",
-        "affectedCount", 12L, "damageArea", "แผงค้า ๒๐ แผง", "cause", "ไฟฟ้าลัดวงจร",
-        "remedy", "ตัดกระแสไฟฟ้า ตั้งจุดช่วยเหลือผู้ค้า");
+    return withVariables(
+        "incidentAt",
+        "2026-11-25T06:30",
+        "incidentLocation",
+        "ตลาดสดเทศบาล",
+        "affectedCount",
+        12L,
+        "damageArea",
+        "แผงค้า ๒๐ แผง",
+        "cause",
+        "ไฟฟ้าลัดวงจร",
+        "remedy",
+        "ตัดกระแสไฟฟ้า ตั้งจุดช่วยเหลือผู้ค้า");
   }
 
   private Object variable(ProcessInstance pi, String name) {
@@ -461,7 +557,11 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
   }
 
   private String businessKeyOf(ProcessInstance pi) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
-        .singleResult().getBusinessKey();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(pi.getId())
+        .singleResult()
+        .getBusinessKey();
   }
 }

@@ -37,8 +37,15 @@ class RequestValidatorTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"javascript:alert(1)", "ftp://example.go.th/a", "data:text/html,<b>x</b>", "https://",
-      "not a url", "file:///etc/passwd"})
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "ftp://example.go.th/a",
+        "data:text/html,<b>x</b>",
+        "https://",
+        "not a url",
+        "file:///etc/passwd"
+      })
   void externalUrlMustBeHttpOrHttpsWithAHost(String url) {
     Map<String, Object> v = valid();
     v.put("externalUrl", url);
@@ -117,10 +124,12 @@ class RequestValidatorTests {
 
   private void assertRefused(Map<String, Object> variables, String field, String messagePart) {
     assertThatThrownBy(() -> validator.validate(variables, TODAY))
-        .isInstanceOfSatisfying(InputRejectedException.class, e -> {
-          assertThat(e.getField()).isEqualTo(field);
-          assertThat(e.getReason()).isEqualTo(InputRejectedException.Reason.INVALID);
-        })
+        .isInstanceOfSatisfying(
+            InputRejectedException.class,
+            e -> {
+              assertThat(e.getField()).isEqualTo(field);
+              assertThat(e.getReason()).isEqualTo(InputRejectedException.Reason.INVALID);
+            })
         .hasMessageContaining(messagePart);
   }
 

@@ -31,7 +31,8 @@ public final class TestFiles {
 
   /** A PDF whose text layer holds the given (Latin) text. */
   public static byte[] pdf(String text) {
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument document = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       document.addPage(page);
       try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -49,7 +50,8 @@ public final class TestFiles {
   }
 
   public static byte[] docx(String text) {
-    try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument document = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       document.createParagraph().createRun().setText(text);
       document.write(out);
       return out.toByteArray();
@@ -72,7 +74,8 @@ public final class TestFiles {
     AudioFormat format = new AudioFormat(8000, 8, 1, true, false);
     byte[] silence = new byte[8000];
     try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(silence), format, silence.length)) {
+        AudioInputStream in =
+            new AudioInputStream(new ByteArrayInputStream(silence), format, silence.length)) {
       AudioSystem.write(in, AudioFileFormat.Type.WAVE, out);
       return out.toByteArray();
     } catch (IOException e) {
@@ -93,7 +96,8 @@ public final class TestFiles {
 
   /** A zip archive holding a program, the way malware is passed off as a document. */
   public static byte[] zipWithExecutable() {
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("setup.exe"));
       zip.write(windowsExecutable());
       zip.closeEntry();

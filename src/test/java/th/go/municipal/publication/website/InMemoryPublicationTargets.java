@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * A {@link PublicationTargetRepository} in a map, for publisher tests that must not depend on the
- * whole application context. Supports what the publishers use (and the interface's default methods);
- * anything else fails loudly. The real mapping is tested in {@code PublicationTargetRepositoryTests}.
+ * whole application context. Supports what the publishers use (and the interface's default
+ * methods); anything else fails loudly. The real mapping is tested in {@code
+ * PublicationTargetRepositoryTests}.
  */
 final class InMemoryPublicationTargets implements InvocationHandler {
 
@@ -22,8 +23,9 @@ final class InMemoryPublicationTargets implements InvocationHandler {
   }
 
   PublicationTargetRepository repository() {
-    return (PublicationTargetRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {PublicationTargetRepository.class}, this);
+    return (PublicationTargetRepository)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {PublicationTargetRepository.class}, this);
   }
 
   @Override
@@ -38,14 +40,17 @@ final class InMemoryPublicationTargets implements InvocationHandler {
         rows.put(new PublicationTarget.Key(row.getBusinessKey(), row.getTarget()), row);
         yield row;
       }
-      case "findByBusinessKey" -> rows.values().stream().filter(r -> r.getBusinessKey().equals(args[0])).toList();
+      case "findByBusinessKey" ->
+          rows.values().stream().filter(r -> r.getBusinessKey().equals(args[0])).toList();
       case "findAll" -> List.copyOf(rows.values());
       case "count" -> (long) rows.size();
       case "flush" -> null;
       case "toString" -> "InMemoryPublicationTargets" + rows.keySet();
       case "hashCode" -> System.identityHashCode(proxy);
       case "equals" -> proxy == args[0];
-      default -> throw new UnsupportedOperationException("not in the in-memory repository: " + method.getName());
+      default ->
+          throw new UnsupportedOperationException(
+              "not in the in-memory repository: " + method.getName());
     };
   }
 }

@@ -35,10 +35,10 @@ class VisitCounterTests {
     }
   }
 
-  private static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36";
+  private static final String BROWSER =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36";
 
-  @Autowired
-  VisitCounter counter;
+  @Autowired VisitCounter counter;
 
   @Test
   void visitsOfPeopleAreWrittenInOneBatchAndAddedToEarlierOnes() {
@@ -61,11 +61,17 @@ class VisitCounterTests {
 
   @Test
   void botsAndScriptsAreNotCounted() {
-    assertThat(VisitCounter.isBot("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")).isTrue();
+    assertThat(
+            VisitCounter.isBot(
+                "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"))
+        .isTrue();
     assertThat(VisitCounter.isBot("curl/8.5.0")).isTrue();
     assertThat(VisitCounter.isBot("Mozilla/5.0 HeadlessChrome/120.0")).isTrue();
     assertThat(VisitCounter.isBot(null)).isTrue();
     assertThat(VisitCounter.isBot(BROWSER)).isFalse();
-    assertThat(VisitCounter.isBot("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1")).isFalse();
+    assertThat(
+            VisitCounter.isBot(
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1"))
+        .isFalse();
   }
 }

@@ -37,11 +37,13 @@ class WebhookPublisherTests {
   static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z");
   static final ObjectMapper JSON = new ObjectMapper();
   static final byte[] PDF = "%PDF-1.4 ประกาศ".getBytes(StandardCharsets.UTF_8);
-  static final PublishedFile NOTICE = new PublishedFile("attachment1", "ประกาศ.pdf", "text", "application/pdf",
-      Hashes.sha256(PDF), PDF);
+  static final PublishedFile NOTICE =
+      new PublishedFile(
+          "attachment1", "ประกาศ.pdf", "text", "application/pdf", Hashes.sha256(PDF), PDF);
 
   @RegisterExtension
-  static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension receiver =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   InMemoryPublicationTargets store = InMemoryPublicationTargets.create();
   PublicationTargetRepository targets = store.repository();
@@ -50,33 +52,46 @@ class WebhookPublisherTests {
 
   @BeforeEach
   void receiverWithASharedSecret() {
-    publisher = new WebhookPublisher(settings(Duration.ofSeconds(5)), targets, municipality(), clock);
+    publisher =
+        new WebhookPublisher(settings(Duration.ofSeconds(5)), targets, municipality(), clock);
   }
 
   @Test
   void publishingPostsTheSignedEventWithEveryFieldAndReturnsTheReceiversUrl() throws Exception {
     // given a receiver that answers with the item's address there
-    receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(okJson(
-        "{\"id\": \"news-4711\", \"url\": \"https://news.example.go.th/4711\"}")));
+    receiver.stubFor(
+        post(urlEqualTo(HOOK))
+            .willReturn(
+                okJson("{\"id\": \"news-4711\", \"url\": \"https://news.example.go.th/4711\"}")));
 
     // when
     String url = publisher.publish(content());
 
     // then the receiver's address is the public URL and is recorded
     assertThat(url).isEqualTo("https://news.example.go.th/4711");
-    assertThat(targets.find(KEY, "webhook")).get()
+    assertThat(targets.find(KEY, "webhook"))
+        .get()
         .satisfies(row -> assertThat(row.getRemoteId()).isEqualTo("news-4711"))
-        .satisfies(row -> assertThat(row.getRemoteUrl()).isEqualTo("https://news.example.go.th/4711"));
+        .satisfies(
+            row -> assertThat(row.getRemoteUrl()).isEqualTo("https://news.example.go.th/4711"));
 
     // and the request carries the event, a stable idempotency key, the time and a valid signature
     LoggedRequest request = single();
     assertThat(request.getHeader("Content-Type")).startsWith("application/json");
     assertThat(request.getHeader("X-Publication-Event")).isEqualTo("publish");
-    assertThat(request.getHeader("Idempotency-Key")).isEqualTo(Hashes.sha256("publish:" + KEY)).hasSize(64);
-    assertThat(request.getHeader("X-Publication-Timestamp")).isEqualTo(Long.toString(NOW.getEpochSecond()));
+    assertThat(request.getHeader("Idempotency-Key"))
+        .isEqualTo(Hashes.sha256("publish:" + KEY))
+        .hasSize(64);
+    assertThat(request.getHeader("X-Publication-Timestamp"))
+        .isEqualTo(Long.toString(NOW.getEpochSecond()));
     assertThat(request.getHeader("X-Publication-Signature")).matches("sha256=[0-9a-f]{64}");
-    assertThat(WebhookPublisher.verify(SECRET, request.getHeader("X-Publication-Timestamp"), request.getBody(),
-        request.getHeader("X-Publication-Signature"))).isTrue();
+    assertThat(
+            WebhookPublisher.verify(
+                SECRET,
+                request.getHeader("X-Publication-Timestamp"),
+                request.getBody(),
+                request.getHeader("X-Publication-Signature")))
+        .isTrue();
 
     // and the body has every field of the item, the file inline
     JsonNode body = JSON.readTree(request.getBody());
@@ -115,37 +130,58 @@ class WebhookPublisherTests {
 
     // when / then: the genuine one verifies, any change does not
     assertThat(WebhookPublisher.verify(SECRET, timestamp, body, signature)).isTrue();
-    byte[] tampered = new String(body, StandardCharsets.UTF_8)
-        .replace("ประกาศรับสมัครพนักงานจ้าง", "ประกาศรับสมัครพนักงานจ้าง!").getBytes(StandardCharsets.UTF_8);
+    byte[] tampered =
+        new String(body, StandardCharsets.UTF_8)
+            .replace("ประกาศรับสมัครพนักงานจ้าง", "ประกาศรับสมัครพนักงานจ้าง!")
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(WebhookPublisher.verify(SECRET, timestamp, tampered, signature)).isFalse();
-    assertThat(WebhookPublisher.verify(SECRET, Long.toString(NOW.getEpochSecond() + 1), body, signature)).isFalse();
-    assertThat(WebhookPublisher.verify(SECRET.replace('4', '5'), timestamp, body, signature)).isFalse();
-    assertThat(WebhookPublisher.verify(SECRET, timestamp, body, signature.substring("sha256=".length()))).isFalse();
+    assertThat(
+            WebhookPublisher.verify(
+                SECRET, Long.toString(NOW.getEpochSecond() + 1), body, signature))
+        .isFalse();
+    assertThat(WebhookPublisher.verify(SECRET.replace('4', '5'), timestamp, body, signature))
+        .isFalse();
+    assertThat(
+            WebhookPublisher.verify(
+                SECRET, timestamp, body, signature.substring("sha256=".length())))
+        .isFalse();
     assertThat(WebhookPublisher.verify(SECRET, timestamp, body, null)).isFalse();
 
     // and the time-window check refuses a replay an hour later
-    assertThat(WebhookPublisher.verify(SECRET, timestamp, body, signature, NOW.plusSeconds(60), Duration.ofMinutes(5)))
+    assertThat(
+            WebhookPublisher.verify(
+                SECRET, timestamp, body, signature, NOW.plusSeconds(60), Duration.ofMinutes(5)))
         .isTrue();
-    assertThat(WebhookPublisher.verify(SECRET, timestamp, body, signature, NOW.plusSeconds(3600),
-        Duration.ofMinutes(5))).isFalse();
+    assertThat(
+            WebhookPublisher.verify(
+                SECRET, timestamp, body, signature, NOW.plusSeconds(3600), Duration.ofMinutes(5)))
+        .isFalse();
   }
 
   @Test
   void signatureIsTheDocumentedHmacOverTimestampDotBody() throws Exception {
     // HMAC-SHA256(secret, "1700000000." + body) as a receiver in any language computes it
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(new javax.crypto.spec.SecretKeySpec("s3cr3t".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String expected = "sha256=" + java.util.HexFormat.of()
-        .formatHex(mac.doFinal("1700000000.{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            "s3cr3t".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String expected =
+        "sha256="
+            + java.util.HexFormat.of()
+                .formatHex(mac.doFinal("1700000000.{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
 
-    assertThat(WebhookPublisher.signature("s3cr3t", "1700000000", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+    assertThat(
+            WebhookPublisher.signature(
+                "s3cr3t", "1700000000", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(expected);
   }
 
   @Test
   void retriesCarryTheSameIdempotencyKeyWithAFreshSignedTimestamp() {
     // given
-    receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(okJson("{\"url\": \"https://news.example.go.th/4711\"}")));
+    receiver.stubFor(
+        post(urlEqualTo(HOOK))
+            .willReturn(okJson("{\"url\": \"https://news.example.go.th/4711\"}")));
 
     // when the job runs twice, a minute apart
     publisher.publish(content());
@@ -155,10 +191,22 @@ class WebhookPublisherTests {
     // then
     List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo(HOOK)));
     assertThat(requests).hasSize(2);
-    assertThat(requests).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(Hashes.sha256("publish:" + KEY));
-    assertThat(requests).extracting(r -> r.getHeader("X-Publication-Timestamp")).doesNotHaveDuplicates();
-    assertThat(requests).allSatisfy(r -> assertThat(WebhookPublisher.verify(SECRET,
-        r.getHeader("X-Publication-Timestamp"), r.getBody(), r.getHeader("X-Publication-Signature"))).isTrue());
+    assertThat(requests)
+        .extracting(r -> r.getHeader("Idempotency-Key"))
+        .containsOnly(Hashes.sha256("publish:" + KEY));
+    assertThat(requests)
+        .extracting(r -> r.getHeader("X-Publication-Timestamp"))
+        .doesNotHaveDuplicates();
+    assertThat(requests)
+        .allSatisfy(
+            r ->
+                assertThat(
+                        WebhookPublisher.verify(
+                            SECRET,
+                            r.getHeader("X-Publication-Timestamp"),
+                            r.getBody(),
+                            r.getHeader("X-Publication-Signature")))
+                    .isTrue());
     assertThat(store.rows).hasSize(1);
   }
 
@@ -172,7 +220,10 @@ class WebhookPublisherTests {
 
     // then no error, and the municipality's own address of the item
     assertThat(url).isEqualTo("https://www.example.go.th/items/" + KEY);
-    assertThat(targets.find(KEY, "webhook")).get().extracting(PublicationTarget::getRemoteId).isEqualTo(KEY);
+    assertThat(targets.find(KEY, "webhook"))
+        .get()
+        .extracting(PublicationTarget::getRemoteId)
+        .isEqualTo(KEY);
   }
 
   @Test
@@ -184,7 +235,8 @@ class WebhookPublisherTests {
 
   @Test
   void receiverUrlThatIsNotHttpIsIgnored() {
-    receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(okJson("{\"url\": \"javascript:alert(1)\"}")));
+    receiver.stubFor(
+        post(urlEqualTo(HOOK)).willReturn(okJson("{\"url\": \"javascript:alert(1)\"}")));
 
     assertThat(publisher.publish(content())).isEqualTo("https://www.example.go.th/items/" + KEY);
   }
@@ -200,12 +252,18 @@ class WebhookPublisherTests {
     // then
     LoggedRequest request = single();
     assertThat(request.getHeader("X-Publication-Event")).isEqualTo("unpublish");
-    assertThat(request.getHeader("Idempotency-Key")).isEqualTo(Hashes.sha256("unpublish:" + KEY))
+    assertThat(request.getHeader("Idempotency-Key"))
+        .isEqualTo(Hashes.sha256("unpublish:" + KEY))
         .isNotEqualTo(Hashes.sha256("publish:" + KEY));
-    assertThat(JSON.readTree(request.getBody())).isEqualTo(JSON.readTree(
-        "{\"event\": \"unpublish\", \"businessKey\": \"" + KEY + "\"}"));
-    assertThat(WebhookPublisher.verify(SECRET, request.getHeader("X-Publication-Timestamp"), request.getBody(),
-        request.getHeader("X-Publication-Signature"))).isTrue();
+    assertThat(JSON.readTree(request.getBody()))
+        .isEqualTo(JSON.readTree("{\"event\": \"unpublish\", \"businessKey\": \"" + KEY + "\"}"));
+    assertThat(
+            WebhookPublisher.verify(
+                SECRET,
+                request.getHeader("X-Publication-Timestamp"),
+                request.getBody(),
+                request.getHeader("X-Publication-Signature")))
+        .isTrue();
 
     // and when the receiver says it already took it down, that is success too
     receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(409)));
@@ -215,8 +273,13 @@ class WebhookPublisherTests {
   @Test
   void refusedEventFailsWithTheStatusInThaiAndEnglish() {
     // given a failing receiver
-    receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(503)
-        .withHeader("Content-Type", "application/json").withBody("{\"error\": \"maintenance\"}")));
+    receiver.stubFor(
+        post(urlEqualTo(HOOK))
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\": \"maintenance\"}")));
 
     // when / then, for both events
     assertThatThrownBy(() -> publisher.publish(content()))
@@ -224,7 +287,8 @@ class WebhookPublisherTests {
         .hasMessageContaining("Webhook ตอบกลับสถานะ HTTP 503")
         .hasMessageContaining("Webhook answered HTTP 503 while sending the publish event of " + KEY)
         .hasMessageContaining("maintenance")
-        .message().doesNotContain(SECRET);
+        .message()
+        .doesNotContain(SECRET);
     assertThatThrownBy(() -> publisher.unpublish(KEY))
         .isInstanceOf(PublishingFailedException.class)
         .hasMessageContaining("HTTP 503")
@@ -243,14 +307,16 @@ class WebhookPublisherTests {
   @Test
   void receiverThatDoesNotAnswerInTimeFailsThePublishing() {
     // given a read timeout of 300 ms and a receiver that takes 3 s
-    publisher = new WebhookPublisher(settings(Duration.ofMillis(300)), targets, municipality(), clock);
+    publisher =
+        new WebhookPublisher(settings(Duration.ofMillis(300)), targets, municipality(), clock);
     receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(okJson("{}").withFixedDelay(3000)));
 
     // when / then
     assertThatThrownBy(() -> publisher.publish(content()))
         .isInstanceOf(PublishingFailedException.class)
         .hasMessageContaining("ติดต่อ Webhook ไม่ได้")
-        .hasMessageContaining("could not reach Webhook or it timed out while sending the publish event of " + KEY)
+        .hasMessageContaining(
+            "could not reach Webhook or it timed out while sending the publish event of " + KEY)
         .hasMessageContaining("Timeout");
   }
 
@@ -272,7 +338,8 @@ class WebhookPublisherTests {
     weak.getWebhook().setSecret("changeme");
     assertThatThrownBy(() -> new WebhookPublisher(weak, targets, municipality(), clock))
         .hasMessageContaining("at least 32 characters")
-        .message().doesNotContain("changeme");
+        .message()
+        .doesNotContain("changeme");
   }
 
   // ------------------------------------------------------------------------------------------
@@ -293,9 +360,20 @@ class WebhookPublisherTests {
   }
 
   static PublicationContent content() {
-    return new PublicationContent(KEY, "ประกาศรับสมัครพนักงานจ้าง", "รายละเอียด & เงื่อนไข",
-        "<p>รายละเอียด &amp; เงื่อนไข</p>", "other", "อื่น ๆ", "O7", "clerk", "สำนักปลัดเทศบาล",
-        "https://www.example.org/job", LocalDate.of(2026, 3, 1), null, List.of(NOTICE));
+    return new PublicationContent(
+        KEY,
+        "ประกาศรับสมัครพนักงานจ้าง",
+        "รายละเอียด & เงื่อนไข",
+        "<p>รายละเอียด &amp; เงื่อนไข</p>",
+        "other",
+        "อื่น ๆ",
+        "O7",
+        "clerk",
+        "สำนักปลัดเทศบาล",
+        "https://www.example.org/job",
+        LocalDate.of(2026, 3, 1),
+        null,
+        List.of(NOTICE));
   }
 
   LoggedRequest single() {

@@ -42,22 +42,18 @@ import th.go.municipal.publication.request.Category;
 @ActiveProfiles("test")
 class WebsiteIntegrationTests {
 
-  private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36";
+  private static final String BROWSER =
+      "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36";
 
-  @Autowired
-  MockMvc mvc;
+  @Autowired MockMvc mvc;
 
-  @Autowired
-  PublishedItemRepository items;
+  @Autowired PublishedItemRepository items;
 
-  @Autowired
-  PublishedAttachmentRepository attachments;
+  @Autowired PublishedAttachmentRepository attachments;
 
-  @Autowired
-  ApplicationEventPublisher events;
+  @Autowired ApplicationEventPublisher events;
 
-  @Autowired
-  VisitCounter visits;
+  @Autowired VisitCounter visits;
 
   private final LocalDate today = LocalDate.now(ThaiDates.BANGKOK);
   private final Instant now = Instant.now();
@@ -82,8 +78,10 @@ class WebsiteIntegrationTests {
     Document home = page("/");
 
     // then
-    assertThat(home.select(".item-list .item-title").eachText()).containsExactly("ประกาศใหม่กว่า", "ประกาศเก่ากว่า");
-    assertThat(home.select(".item-list a").eachAttr("href")).contains("/items/WS-0002", "/items/WS-0001");
+    assertThat(home.select(".item-list .item-title").eachText())
+        .containsExactly("ประกาศใหม่กว่า", "ประกาศเก่ากว่า");
+    assertThat(home.select(".item-list a").eachAttr("href"))
+        .contains("/items/WS-0002", "/items/WS-0001");
     assertThat(home.select(".category-list li")).hasSize(Category.values().length);
     assertThat(home.select(".category-list").text()).contains("(๗) อื่น ๆ").contains("2 รายการ");
   }
@@ -99,8 +97,10 @@ class WebsiteIntegrationTests {
 
     // then
     assertThat(procurement.select("h1").text()).isEqualTo(Category.PROCUREMENT.thaiName);
-    assertThat(procurement.select(".item-title").eachText()).containsExactly("แผนการจัดซื้อจัดจ้างประจำปี");
-    assertThat(page("/categories").select(".category-list a").eachAttr("href")).contains("/categories/procurement");
+    assertThat(procurement.select(".item-title").eachText())
+        .containsExactly("แผนการจัดซื้อจัดจ้างประจำปี");
+    assertThat(page("/categories").select(".category-list a").eachAttr("href"))
+        .contains("/categories/procurement");
     assertThat(status(get("/categories/nonsense"))).isEqualTo(404);
   }
 
@@ -117,8 +117,11 @@ class WebsiteIntegrationTests {
 
     // then
     assertThat(index.select(".oit-table tbody tr")).hasSize(43);
-    Element o7 = index.select(".oit-table tbody tr").stream().filter(r -> r.select("th").text().equals("O7"))
-        .findFirst().orElseThrow();
+    Element o7 =
+        index.select(".oit-table tbody tr").stream()
+            .filter(r -> r.select("th").text().equals("O7"))
+            .findFirst()
+            .orElseThrow();
     assertThat(o7.select("td").eachText()).containsExactly("ข่าวประชาสัมพันธ์", "2");
     assertThat(news.select("h1").text()).isEqualTo("O7 ข่าวประชาสัมพันธ์");
     assertThat(news.select(".item-title").eachText())
@@ -129,21 +132,28 @@ class WebsiteIntegrationTests {
   @Test
   void itemPageEscapesMarkupThatSomeoneTypedIntoTheTitleOrDetails() throws Exception {
     // given
-    publish(item("WS-0301", "<script>alert('title')</script>ประกาศ")
-        .details("รายละเอียด <img src=x onerror=alert(1)>\n<script>alert('details')</script>\n\nย่อหน้าที่สอง"));
+    publish(
+        item("WS-0301", "<script>alert('title')</script>ประกาศ")
+            .details(
+                "รายละเอียด <img src=x onerror=alert(1)>\n<script>alert('details')</script>\n\nย่อหน้าที่สอง"));
 
     // when
     String html = body(get("/items/WS-0301"));
     Document page = Jsoup.parse(html);
 
     // then
-    assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<img src=\"x\"");
+    assertThat(html)
+        .doesNotContain("<script>alert")
+        .doesNotContain("<img src=x")
+        .doesNotContain("<img src=\"x\"");
     assertThat(page.select("script")).isEmpty();
     assertThat(page.select("[onerror]")).isEmpty();
     assertThat(page.select("h1").text()).isEqualTo("<script>alert('title')</script>ประกาศ");
     assertThat(page.select(".item-details p")).hasSize(2);
-    assertThat(page.select(".item-details").text()).contains("<img src=x onerror=alert(1)>")
-        .contains("<script>alert('details')</script>").contains("ย่อหน้าที่สอง");
+    assertThat(page.select(".item-details").text())
+        .contains("<img src=x onerror=alert(1)>")
+        .contains("<script>alert('details')</script>")
+        .contains("ย่อหน้าที่สอง");
     assertThat(page.select("title").text()).startsWith("<script>alert('title')</script>ประกาศ ·");
   }
 
@@ -151,17 +161,27 @@ class WebsiteIntegrationTests {
   void itemPageShowsTheUnitTheBuddhistEraDateTheIndicatorAndTheCitedSource() throws Exception {
     // given
     Instant publishedAt = Instant.parse("2025-11-25T07:03:00Z");
-    publish(item("WS-0401", "ประกาศรับสมัครพนักงานจ้าง").unit("finance").at(publishedAt).oit("O7")
-        .source("https://www.example.go.th/jobs?a=1&b=2").until(today.plusDays(3)));
+    publish(
+        item("WS-0401", "ประกาศรับสมัครพนักงานจ้าง")
+            .unit("finance")
+            .at(publishedAt)
+            .oit("O7")
+            .source("https://www.example.go.th/jobs?a=1&b=2")
+            .until(today.plusDays(3)));
 
     // when
     Document page = page("/items/WS-0401");
 
     // then
     String facts = page.select(".item-facts").text();
-    assertThat(facts).contains("กองคลัง").contains("25 พ.ย. 2568 14:03 น.").contains(ThaiDates.date(today.plusDays(3)))
-        .contains("O7 ข่าวประชาสัมพันธ์").contains(Category.OTHER.thaiName);
-    assertThat(page.select(".item-facts time").attr("datetime")).isEqualTo("2025-11-25T14:03+07:00");
+    assertThat(facts)
+        .contains("กองคลัง")
+        .contains("25 พ.ย. 2568 14:03 น.")
+        .contains(ThaiDates.date(today.plusDays(3)))
+        .contains("O7 ข่าวประชาสัมพันธ์")
+        .contains(Category.OTHER.thaiName);
+    assertThat(page.select(".item-facts time").attr("datetime"))
+        .isEqualTo("2025-11-25T14:03+07:00");
     Element source = page.selectFirst(".item-source a");
     assertThat(source).isNotNull();
     assertThat(page.select(".item-source").text()).startsWith("แหล่งที่มา");
@@ -172,7 +192,8 @@ class WebsiteIntegrationTests {
   @Test
   void itemPageShowsImagesAndPlaysSoundAndVideoAndOffersEveryFileForDownload() throws Exception {
     // given
-    publish(item("WS-0501", "ภาพกิจกรรมวันเด็ก"),
+    publish(
+        item("WS-0501", "ภาพกิจกรรมวันเด็ก"),
         file("attachment1", "ภาพกิจกรรม.png", "image", "image/png"),
         file("attachment2", "เสียงประกาศ.mp3", "audio", "audio/mpeg"),
         file("attachment3", "วิดีโอ.mp4", "video", "video/mp4"),
@@ -195,7 +216,8 @@ class WebsiteIntegrationTests {
   @Test
   void filesAreServedWithTheirStoredTypeAndNeverSniffedOrRunAsAPage() throws Exception {
     // given
-    publish(item("WS-0601", "คำสั่งเทศบาล"),
+    publish(
+        item("WS-0601", "คำสั่งเทศบาล"),
         file("attachment1", "คำสั่ง ที่ 1.pdf", "text", "application/pdf"),
         file("attachment2", "ภาพ.png", "image", "image/png"));
     Document page = page("/items/WS-0601");
@@ -212,13 +234,16 @@ class WebsiteIntegrationTests {
     assertThat(pdf.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(pdf.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; sandbox");
     assertThat(pdf.getContentAsByteArray()).isEqualTo(bytesOf("คำสั่ง ที่ 1.pdf"));
-    assertThat(pdf.getHeader("ETag")).isEqualTo("\"" + Hashes.sha256(bytesOf("คำสั่ง ที่ 1.pdf")) + "\"");
+    assertThat(pdf.getHeader("ETag"))
+        .isEqualTo("\"" + Hashes.sha256(bytesOf("คำสั่ง ที่ 1.pdf")) + "\"");
     assertThat(pdf.getHeader("Cache-Control")).contains("no-cache");
     assertThat(png.getContentType()).isEqualTo("image/png");
     assertThat(png.getHeader("Content-Disposition")).startsWith("inline;");
 
-    assertThat(status(get(URI.create(links.get(0))).header("If-None-Match", pdf.getHeader("ETag")))).isEqualTo(304);
-    MockHttpServletResponse range = response(get(URI.create(links.get(0))).header("Range", "bytes=0-3"));
+    assertThat(status(get(URI.create(links.get(0))).header("If-None-Match", pdf.getHeader("ETag"))))
+        .isEqualTo(304);
+    MockHttpServletResponse range =
+        response(get(URI.create(links.get(0))).header("Range", "bytes=0-3"));
     assertThat(range.getStatus()).as("video players seek with range requests").isEqualTo(206);
     assertThat(range.getContentAsByteArray()).hasSize(4);
     assertThat(status(get("/items/WS-0601/files/999999/x.pdf"))).isEqualTo(404);
@@ -227,7 +252,9 @@ class WebsiteIntegrationTests {
   @Test
   void itemTakenDownIsGoneAndItemNeverOrNotYetPublishedIsNotFound() throws Exception {
     // given
-    publish(item("WS-0701", "ประกาศที่ถูกนำลง").withdrawn(), file("attachment1", "ไฟล์.pdf", "text", "application/pdf"));
+    publish(
+        item("WS-0701", "ประกาศที่ถูกนำลง").withdrawn(),
+        file("attachment1", "ไฟล์.pdf", "text", "application/pdf"));
     publish(item("WS-0702", "ประกาศที่หมดเวลาแล้ว").until(today.minusDays(1)));
     publish(item("WS-0703", "ประกาศล่วงหน้า").from(today.plusDays(2)));
     long fileId = attachments.findByBusinessKeyOrderByVariableNameAsc("WS-0701").get(0).getId();
@@ -238,7 +265,8 @@ class WebsiteIntegrationTests {
 
     // then
     assertThat(withdrawn.getStatus()).isEqualTo(410);
-    assertThat(withdrawn.getContentAsString(StandardCharsets.UTF_8)).contains("ข้อมูลนี้ถูกนำลงจากเว็บไซต์แล้ว")
+    assertThat(withdrawn.getContentAsString(StandardCharsets.UTF_8))
+        .contains("ข้อมูลนี้ถูกนำลงจากเว็บไซต์แล้ว")
         .doesNotContain("ประกาศที่ถูกนำลง");
     assertThat(withdrawn.getHeader("Cache-Control")).contains("no-store");
     assertThat(status(get("/items/WS-0702"))).isEqualTo(410);
@@ -267,7 +295,8 @@ class WebsiteIntegrationTests {
   void searchFindsVisibleItemsByTitleOrDetailsPageByPageWithABoundedQuery() throws Exception {
     // given
     publish(item("WS-0801", "ประกาศภาษีป้าย").details("ชำระภาษีป้ายได้ที่กองคลัง"));
-    publish(item("WS-0802", "รับสมัครงาน").details("ผู้สมัครต้องชำระค่าธรรมเนียม ภาษีป้าย ไม่เกี่ยว"));
+    publish(
+        item("WS-0802", "รับสมัครงาน").details("ผู้สมัครต้องชำระค่าธรรมเนียม ภาษีป้าย ไม่เกี่ยว"));
     publish(item("WS-0803", "ภาษีป้ายที่ถูกนำลง").withdrawn());
     for (int i = 0; i < WebsiteController.PAGE_SIZE; i++) {
       publish(item(String.format("WS-09%02d", i), "ข่าวน้ำประปา " + i).at(now.minusSeconds(i)));
@@ -279,7 +308,8 @@ class WebsiteIntegrationTests {
     Document tooLong = page("/search?q=" + "ก".repeat(500) + "&page=abc");
 
     // then
-    assertThat(found.select(".item-title").eachText()).containsExactlyInAnyOrder("ประกาศภาษีป้าย", "รับสมัครงาน");
+    assertThat(found.select(".item-title").eachText())
+        .containsExactlyInAnyOrder("ประกาศภาษีป้าย", "รับสมัครงาน");
     assertThat(found.select("label[for=q]")).hasSize(1);
     assertThat(found.select("input#q").attr("value")).isEqualTo("ภาษีป้าย");
     assertThat(firstPage.select(".item-title")).hasSize(WebsiteController.PAGE_SIZE);
@@ -303,15 +333,18 @@ class WebsiteIntegrationTests {
 
     // then
     assertThat(percent.select(".item-title").eachText()).containsExactly("ส่วนลด 50% ค่าธรรมเนียม");
-    assertThat(wildcard.select(".item-title").eachText()).containsExactly("ส่วนลด 50% ค่าธรรมเนียม");
+    assertThat(wildcard.select(".item-title").eachText())
+        .containsExactly("ส่วนลด 50% ค่าธรรมเนียม");
     assertThat(underscore.select(".item-title")).as("_ is not 'any character'").isEmpty();
   }
 
   @Test
   void atomFeedIsWellFormedXmlWithTheLatestItemsAndAbsoluteLinks() throws Exception {
     // given
-    publish(item("WS-1001", "ประกาศ <ด่วน> & \"สำคัญ\"").details("น้ำประปาหยุดจ่าย <b>ชั่วคราว</b>\u0001")
-        .at(now.minusSeconds(10)));
+    publish(
+        item("WS-1001", "ประกาศ <ด่วน> & \"สำคัญ\"")
+            .details("น้ำประปาหยุดจ่าย <b>ชั่วคราว</b>\u0001")
+            .at(now.minusSeconds(10)));
     publish(item("WS-1002", "ประกาศที่ถูกนำลง").withdrawn());
 
     // when
@@ -320,14 +353,17 @@ class WebsiteIntegrationTests {
 
     // then
     assertThat(response.getContentType()).startsWith("application/atom+xml");
-    assertThat(feed.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+    assertThat(feed.getDocumentElement().getNamespaceURI())
+        .isEqualTo("http://www.w3.org/2005/Atom");
     NodeList entries = feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
     assertThat(entries.getLength()).isEqualTo(1);
     org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(0);
     assertThat(text(entry, "title")).isEqualTo("ประกาศ <ด่วน> & \"สำคัญ\"");
     assertThat(text(entry, "id")).isEqualTo("http://localhost:8080/items/WS-1001");
     assertThat(text(entry, "content")).contains("&lt;b&gt;ชั่วคราว&lt;/b&gt;");
-    assertThat(((org.w3c.dom.Element) entry.getElementsByTagNameNS("*", "link").item(0)).getAttribute("href"))
+    assertThat(
+            ((org.w3c.dom.Element) entry.getElementsByTagNameNS("*", "link").item(0))
+                .getAttribute("href"))
         .isEqualTo("http://localhost:8080/items/WS-1001");
   }
 
@@ -342,13 +378,19 @@ class WebsiteIntegrationTests {
     org.w3c.dom.Document sitemap = xml(response(get("/sitemap.xml")).getContentAsByteArray());
 
     // then
-    NodeList locs = sitemap.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
+    NodeList locs =
+        sitemap.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
     List<String> urls = new ArrayList<>();
     for (int i = 0; i < locs.getLength(); i++) {
       urls.add(locs.item(i).getTextContent());
     }
-    assertThat(urls).contains("http://localhost:8080/", "http://localhost:8080/categories/plans",
-        "http://localhost:8080/oit/O43", "http://localhost:8080/items/WS-1101", "http://localhost:8080/items/WS-1102");
+    assertThat(urls)
+        .contains(
+            "http://localhost:8080/",
+            "http://localhost:8080/categories/plans",
+            "http://localhost:8080/oit/O43",
+            "http://localhost:8080/items/WS-1101",
+            "http://localhost:8080/items/WS-1102");
     assertThat(urls).doesNotContain("http://localhost:8080/items/WS-1103");
     assertThat(urls).hasSize(1 + 1 + 7 + 1 + 43 + 2);
   }
@@ -363,8 +405,10 @@ class WebsiteIntegrationTests {
 
     // when
     MockHttpServletResponse byEtag = response(get("/items/WS-1201").header("If-None-Match", etag));
-    MockHttpServletResponse byDate = response(get("/items/WS-1201").header("If-Modified-Since", lastModified));
-    MockHttpServletResponse otherEtag = response(get("/items/WS-1201").header("If-None-Match", "\"other\""));
+    MockHttpServletResponse byDate =
+        response(get("/items/WS-1201").header("If-Modified-Since", lastModified));
+    MockHttpServletResponse otherEtag =
+        response(get("/items/WS-1201").header("If-None-Match", "\"other\""));
 
     // then
     assertThat(etag).matches("\"[0-9a-f]{32}\"");
@@ -375,8 +419,12 @@ class WebsiteIntegrationTests {
     assertThat(byEtag.getContentAsByteArray()).isEmpty();
     assertThat(byDate.getStatus()).isEqualTo(304);
     assertThat(otherEtag.getStatus()).isEqualTo(200);
-    assertThat(status(get("/").header("If-None-Match", response(get("/")).getHeader("ETag")))).isEqualTo(304);
-    assertThat(status(get("/feed.atom").header("If-None-Match", response(get("/feed.atom")).getHeader("ETag"))))
+    assertThat(status(get("/").header("If-None-Match", response(get("/")).getHeader("ETag"))))
+        .isEqualTo(304);
+    assertThat(
+            status(
+                get("/feed.atom")
+                    .header("If-None-Match", response(get("/feed.atom")).getHeader("ETag"))))
         .isEqualTo(304);
   }
 
@@ -394,7 +442,10 @@ class WebsiteIntegrationTests {
 
     // then
     assertThat(stillCached.select(".item-title").eachText()).containsExactly("ประกาศเดิม");
-    assertThat(Jsoup.parse(after.getContentAsString(StandardCharsets.UTF_8)).select(".item-title").eachText())
+    assertThat(
+            Jsoup.parse(after.getContentAsString(StandardCharsets.UTF_8))
+                .select(".item-title")
+                .eachText())
         .containsExactly("ประกาศใหม่ล่าสุด", "ประกาศเดิม");
     assertThat(after.getHeader("ETag")).isNotEqualTo(before.getHeader("ETag"));
     assertThat(status(get("/").header("If-None-Match", before.getHeader("ETag")))).isEqualTo(200);
@@ -411,7 +462,9 @@ class WebsiteIntegrationTests {
     MockHttpServletResponse rendered = response(get("/items/WS-1501"));
     MockHttpServletResponse kept = response(get("/items/WS-1501"));
     MockHttpServletResponse notModified =
-        response(get("/items/WS-1501").header("If-None-Match", "\"other\", W/" + kept.getHeader("ETag")));
+        response(
+            get("/items/WS-1501")
+                .header("If-None-Match", "\"other\", W/" + kept.getHeader("ETag")));
     response(get("/feed.atom"));
     response(get("/feed.atom"));
     mvc.perform(get("/items/WS-1501").header("User-Agent", "Googlebot/2.1"));
@@ -421,9 +474,11 @@ class WebsiteIntegrationTests {
     assertThat(visits.visitsOn(today)).isEqualTo(before + 3);
     assertThat(kept.getContentAsByteArray()).isEqualTo(rendered.getContentAsByteArray());
     assertThat(kept.getHeaders("ETag")).containsExactly(rendered.getHeader("ETag"));
-    assertThat(kept.getHeaders("Last-Modified")).containsExactly(rendered.getHeader("Last-Modified"));
+    assertThat(kept.getHeaders("Last-Modified"))
+        .containsExactly(rendered.getHeader("Last-Modified"));
     assertThat(kept.getContentType()).isEqualTo("text/html;charset=UTF-8");
-    assertThat(kept.getHeader("Content-Security-Policy")).isEqualTo(rendered.getHeader("Content-Security-Policy"));
+    assertThat(kept.getHeader("Content-Security-Policy"))
+        .isEqualTo(rendered.getHeader("Content-Security-Policy"));
     assertThat(notModified.getStatus()).isEqualTo(304);
     assertThat(notModified.getContentAsByteArray()).isEmpty();
   }
@@ -435,20 +490,28 @@ class WebsiteIntegrationTests {
     byte[] plain = response(get("/items/WS-1601")).getContentAsByteArray();
 
     // when
-    MockHttpServletResponse first = response(get("/items/WS-1601").header("Accept-Encoding", "gzip, deflate, br"));
+    MockHttpServletResponse first =
+        response(get("/items/WS-1601").header("Accept-Encoding", "gzip, deflate, br"));
     events.publishEvent(new WebsiteContentChanged("WS-1601"));
-    MockHttpServletResponse rendered = response(get("/items/WS-1601").header("Accept-Encoding", "gzip"));
+    MockHttpServletResponse rendered =
+        response(get("/items/WS-1601").header("Accept-Encoding", "gzip"));
 
     // then
     for (MockHttpServletResponse gzipped : List.of(first, rendered)) {
       assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
       assertThat(gzipped.getHeader("Vary")).isEqualTo("Accept-Encoding");
       assertThat(gzipped.getContentAsByteArray().length).isLessThan(plain.length / 2);
-      assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipped.getContentAsByteArray())).readAllBytes())
+      assertThat(
+              new GZIPInputStream(new ByteArrayInputStream(gzipped.getContentAsByteArray()))
+                  .readAllBytes())
           .isEqualTo(plain);
     }
-    assertThat(status(get("/items/WS-1601").header("Accept-Encoding", "gzip")
-        .header("If-None-Match", first.getHeader("ETag")))).isEqualTo(304);
+    assertThat(
+            status(
+                get("/items/WS-1601")
+                    .header("Accept-Encoding", "gzip")
+                    .header("If-None-Match", first.getHeader("ETag"))))
+        .isEqualTo(304);
   }
 
   @Test
@@ -456,8 +519,16 @@ class WebsiteIntegrationTests {
     // given
     publish(item("WS-1401", "ประกาศ").oit("O7"));
 
-    for (String path : List.of("/", "/categories", "/categories/other", "/oit", "/oit/O7", "/items/WS-1401",
-        "/search?q=ประกาศ", "/items/PR-0000-0000")) {
+    for (String path :
+        List.of(
+            "/",
+            "/categories",
+            "/categories/other",
+            "/oit",
+            "/oit/O7",
+            "/items/WS-1401",
+            "/search?q=ประกาศ",
+            "/items/PR-0000-0000")) {
       // when
       Document page = Jsoup.parse(response(get(path)).getContentAsString(StandardCharsets.UTF_8));
 
@@ -467,13 +538,18 @@ class WebsiteIntegrationTests {
       assertThat(skip.attr("href")).as(path).isEqualTo("#main");
       assertThat(skip.text()).isEqualTo("ข้ามไปยังเนื้อหาหลัก");
       assertThat(page.select("main#main")).as(path).hasSize(1);
-      assertThat(page.select("body > header, body > footer, header nav[aria-label]")).as(path).hasSize(3);
+      assertThat(page.select("body > header, body > footer, header nav[aria-label]"))
+          .as(path)
+          .hasSize(3);
       assertThat(page.select("h1")).as(path).hasSize(1);
-      assertThat(page.select("nav a").eachAttr("href")).as(path)
+      assertThat(page.select("nav a").eachAttr("href"))
+          .as(path)
           .contains("/", "/categories", "/oit", "/search", "/feedback");
       assertThat(page.select("header .brand-name").text()).isEqualTo("เทศบาลเมืองตัวอย่าง");
       assertThat(page.select("header img").attr("src")).isEqualTo("/images/logo.svg");
-      assertThat(page.select("footer").text()).contains("99 ถนนเทศบาล").contains("0 4561 1234")
+      assertThat(page.select("footer").text())
+          .contains("99 ถนนเทศบาล")
+          .contains("0 4561 1234")
           .contains("saraban@example.go.th");
       assertThat(page.select("footer a[href=/feed.atom]")).hasSize(1);
       assertThat(page.select("title").text()).endsWith("เทศบาลเมืองตัวอย่าง");
@@ -494,10 +570,23 @@ class WebsiteIntegrationTests {
   }
 
   private void save(ItemBuilder item, PublishedFile... files) {
-    PublicationContent content = new PublicationContent(item.key, item.title, item.details,
-        SafeHtml.fromPlainText(item.details), item.category, item.category, item.oit, item.unit, item.unit,
-        item.source, item.from, item.until, List.of(files));
-    PublishedItem published = new PublishedItem(content, "webmaster", item.at, "http://localhost:8080/items/" + item.key);
+    PublicationContent content =
+        new PublicationContent(
+            item.key,
+            item.title,
+            item.details,
+            SafeHtml.fromPlainText(item.details),
+            item.category,
+            item.category,
+            item.oit,
+            item.unit,
+            item.unit,
+            item.source,
+            item.from,
+            item.until,
+            List.of(files));
+    PublishedItem published =
+        new PublishedItem(content, "webmaster", item.at, "http://localhost:8080/items/" + item.key);
     if (item.withdrawn) {
       published.withdraw("webmaster", "ข้อมูลคลาดเคลื่อน", now);
     }

@@ -33,56 +33,92 @@ class WebsitePublisherSelectionTests {
     }
   }
 
-  final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Publishers.class);
+  final ApplicationContextRunner context =
+      new ApplicationContextRunner().withUserConfiguration(Publishers.class);
 
   @Test
   void withoutTheSettingTheEmbeddedWebsiteIsTheOnlyPublisher() {
-    context.run(app -> assertThat(app).hasSingleBean(WebsitePublisher.class)
-        .getBean(WebsitePublisher.class).isInstanceOf(EmbeddedWebsitePublisher.class));
+    context.run(
+        app ->
+            assertThat(app)
+                .hasSingleBean(WebsitePublisher.class)
+                .getBean(WebsitePublisher.class)
+                .isInstanceOf(EmbeddedWebsitePublisher.class));
   }
 
   @Test
   void wordpressSettingChoosesTheWordPressPublisherOnly() {
-    context.withPropertyValues("publication.website.publisher=wordpress",
+    context
+        .withPropertyValues(
+            "publication.website.publisher=wordpress",
             "publication.website.wordpress.base-url=https://www.example.go.th",
             "publication.website.wordpress.username=publication-bot",
             "publication.website.wordpress.application-password=abcd efgh ijkl mnop qrst uvwx",
             "publication.website.wordpress.category-ids.rules=12")
-        .run(app -> assertThat(app).hasSingleBean(WebsitePublisher.class)
-            .getBean(WebsitePublisher.class).isInstanceOf(WordPressPublisher.class));
+        .run(
+            app ->
+                assertThat(app)
+                    .hasSingleBean(WebsitePublisher.class)
+                    .getBean(WebsitePublisher.class)
+                    .isInstanceOf(WordPressPublisher.class));
   }
 
   @Test
   void webhookSettingChoosesTheWebhookPublisherOnly() {
-    context.withPropertyValues("publication.website.publisher=webhook",
+    context
+        .withPropertyValues(
+            "publication.website.publisher=webhook",
             "publication.website.webhook.url=https://hook.example.go.th/publication",
             "publication.website.webhook.secret=0123456789abcdef0123456789abcdef")
-        .run(app -> assertThat(app).hasSingleBean(WebsitePublisher.class)
-            .getBean(WebsitePublisher.class).isInstanceOf(WebhookPublisher.class));
+        .run(
+            app ->
+                assertThat(app)
+                    .hasSingleBean(WebsitePublisher.class)
+                    .getBean(WebsitePublisher.class)
+                    .isInstanceOf(WebhookPublisher.class));
   }
 
   @Test
   void wordpressWithoutItsApplicationPasswordStopsTheStart() {
-    context.withPropertyValues("publication.website.publisher=wordpress",
+    context
+        .withPropertyValues(
+            "publication.website.publisher=wordpress",
             "publication.website.wordpress.base-url=https://www.example.go.th",
             "publication.website.wordpress.username=publication-bot")
-        .run(app -> assertThat(app).hasFailed().getFailure()
-            .rootCause().isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("publication.website.wordpress.application-password"));
+        .run(
+            app ->
+                assertThat(app)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("publication.website.wordpress.application-password"));
   }
 
   @Test
   void webhookWithoutASecretStopsTheStart() {
-    context.withPropertyValues("publication.website.publisher=webhook",
+    context
+        .withPropertyValues(
+            "publication.website.publisher=webhook",
             "publication.website.webhook.url=https://hook.example.go.th/publication")
-        .run(app -> assertThat(app).hasFailed().getFailure()
-            .rootCause().hasMessageContaining("publication.website.webhook.secret"));
+        .run(
+            app ->
+                assertThat(app)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("publication.website.webhook.secret"));
   }
 
   @Test
   void misspelledPublisherStopsTheStartNamingTheValidValues() {
-    context.withPropertyValues("publication.website.publisher=wordpres")
-        .run(app -> assertThat(app).hasFailed().getFailure()
-            .hasStackTraceContaining("publication.website.publisher"));
+    context
+        .withPropertyValues("publication.website.publisher=wordpres")
+        .run(
+            app ->
+                assertThat(app)
+                    .hasFailed()
+                    .getFailure()
+                    .hasStackTraceContaining("publication.website.publisher"));
   }
 }

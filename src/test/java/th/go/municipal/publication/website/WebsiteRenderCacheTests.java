@@ -63,11 +63,14 @@ class WebsiteRenderCacheTests {
   @Test
   void keepsNothingThatWasRenderedWhileAChangeWasCommitted() {
     // given: the content changes while the page is being rendered
-    cache.serve("/", PLAIN, day -> {
-      renderedFor.add(day);
-      cache.invalidate();
-      return html("ก่อนการเปลี่ยนแปลง");
-    });
+    cache.serve(
+        "/",
+        PLAIN,
+        day -> {
+          renderedFor.add(day);
+          cache.invalidate();
+          return html("ก่อนการเปลี่ยนแปลง");
+        });
 
     // when
     serve("/");
@@ -79,14 +82,20 @@ class WebsiteRenderCacheTests {
   @Test
   void neverKeepsErrorPages() {
     // when
-    cache.serve("/items/PR-2569-9999", PLAIN, day -> {
-      renderedFor.add(day);
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new byte[] {1});
-    });
-    cache.serve("/items/PR-2569-9999", PLAIN, day -> {
-      renderedFor.add(day);
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new byte[] {1});
-    });
+    cache.serve(
+        "/items/PR-2569-9999",
+        PLAIN,
+        day -> {
+          renderedFor.add(day);
+          return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new byte[] {1});
+        });
+    cache.serve(
+        "/items/PR-2569-9999",
+        PLAIN,
+        day -> {
+          renderedFor.add(day);
+          return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new byte[] {1});
+        });
 
     // then
     assertThat(renderedFor).hasSize(2);
@@ -113,16 +122,21 @@ class WebsiteRenderCacheTests {
     // given
     ResponseEntity<byte[]> kept = serve("/");
     clock.advance(Duration.ofSeconds(31));
-    assertThat(cache.current("/")).as("the filter lets the first reader through to render").isNull();
+    assertThat(cache.current("/"))
+        .as("the filter lets the first reader through to render")
+        .isNull();
     List<ResponseEntity<byte[]>> othersGot = new ArrayList<>();
 
     // when
-    cache.serve("/", PLAIN, day -> {
-      renderedFor.add(day);
-      othersGot.add(cache.current("/").identity().response());
-      othersGot.add(serve("/"));
-      return html("ฉบับใหม่");
-    });
+    cache.serve(
+        "/",
+        PLAIN,
+        day -> {
+          renderedFor.add(day);
+          othersGot.add(cache.current("/").identity().response());
+          othersGot.add(serve("/"));
+          return html("ฉบับใหม่");
+        });
 
     // then
     assertThat(renderedFor).hasSize(2);
@@ -162,13 +176,17 @@ class WebsiteRenderCacheTests {
     // then
     HttpHeaders headers = first.getHeaders();
     assertThat(headers.getETag()).matches("\"[0-9a-f]{32}\"");
-    assertThat(headers.getLastModified()).isEqualTo(Instant.parse("2025-11-25T10:00:00Z").toEpochMilli());
+    assertThat(headers.getLastModified())
+        .isEqualTo(Instant.parse("2025-11-25T10:00:00Z").toEpochMilli());
     assertThat(headers.getCacheControl()).contains("no-cache");
-    assertThat(headers.getFirst("X-Test")).as("headers of the render are kept").isEqualTo("rendered");
+    assertThat(headers.getFirst("X-Test"))
+        .as("headers of the render are kept")
+        .isEqualTo("rendered");
     assertThat(sameContent.getHeaders().getETag()).isEqualTo(headers.getETag());
     assertThat(sameContent.getHeaders().getLastModified()).isEqualTo(headers.getLastModified());
     assertThat(newContent.getHeaders().getETag()).isNotEqualTo(headers.getETag());
-    assertThat(newContent.getHeaders().getLastModified()).isEqualTo(Instant.parse("2025-11-25T10:00:05Z").toEpochMilli());
+    assertThat(newContent.getHeaders().getLastModified())
+        .isEqualTo(Instant.parse("2025-11-25T10:00:05Z").toEpochMilli());
   }
 
   @Test
@@ -182,7 +200,8 @@ class WebsiteRenderCacheTests {
     ResponseEntity<byte[]> second = serve("/");
 
     // then
-    assertThat(second.getHeaders().getLastModified()).isEqualTo(first.getHeaders().getLastModified() + 1000);
+    assertThat(second.getHeaders().getLastModified())
+        .isEqualTo(first.getHeaders().getLastModified() + 1000);
   }
 
   @Test
@@ -226,14 +245,19 @@ class WebsiteRenderCacheTests {
   }
 
   private ResponseEntity<byte[]> serve(String key) {
-    return cache.serve(key, PLAIN, day -> {
-      renderedFor.add(day);
-      return html(content);
-    });
+    return cache.serve(
+        key,
+        PLAIN,
+        day -> {
+          renderedFor.add(day);
+          return html(content);
+        });
   }
 
   private static ResponseEntity<byte[]> html(String text) {
-    return ResponseEntity.ok().header("X-Test", "rendered").body(text.getBytes(StandardCharsets.UTF_8));
+    return ResponseEntity.ok()
+        .header("X-Test", "rendered")
+        .body(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A clock the test moves by hand. */

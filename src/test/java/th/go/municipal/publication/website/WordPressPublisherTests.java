@@ -43,9 +43,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import th.go.municipal.publication.common.Hashes;
 
 /**
- * The WordPress publisher against a WireMock WordPress on a random port. publication_targets is kept
- * in memory here (a row lost with a rolled-back job is simply absent); its JPA mapping is tested in
- * {@link PublicationTargetRepositoryTests}.
+ * The WordPress publisher against a WireMock WordPress on a random port. publication_targets is
+ * kept in memory here (a row lost with a rolled-back job is simply absent); its JPA mapping is
+ * tested in {@link PublicationTargetRepositoryTests}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WordPressPublisherTests {
@@ -61,11 +61,14 @@ class WordPressPublisherTests {
 
   static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4};
   static final byte[] PDF = "%PDF-1.4 งบประมาณ".getBytes(StandardCharsets.UTF_8);
-  static final PublishedFile PHOTO = file("attachment1", "ภาพกิจกรรม.jpg", "image", "image/jpeg", JPEG);
-  static final PublishedFile REPORT = file("attachment2", "รายงานงบประมาณ.pdf", "text", "application/pdf", PDF);
+  static final PublishedFile PHOTO =
+      file("attachment1", "ภาพกิจกรรม.jpg", "image", "image/jpeg", JPEG);
+  static final PublishedFile REPORT =
+      file("attachment2", "รายงานงบประมาณ.pdf", "text", "application/pdf", PDF);
 
   @RegisterExtension
-  static WireMockExtension wordpress = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wordpress =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   InMemoryPublicationTargets store = InMemoryPublicationTargets.create();
   PublicationTargetRepository targets = store.repository();
@@ -74,11 +77,14 @@ class WordPressPublisherTests {
 
   @BeforeEach
   void wordPressWithAnApplicationPassword() {
-    publisher = new WordPressPublisher(settings(Duration.ofSeconds(5)), targets, Clock.fixed(NOW, ZoneOffset.UTC));
+    publisher =
+        new WordPressPublisher(
+            settings(Duration.ofSeconds(5)), targets, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
-  void publishingUploadsEachFileAttachedToADraftThenPublishesThePostWithItsContent() throws Exception {
+  void publishingUploadsEachFileAttachedToADraftThenPublishesThePostWithItsContent()
+      throws Exception {
     // given a WordPress without the post
     stubNoPostWithOurSlug();
     stubCreatedPost(101, "draft", "https://wp.example.go.th/?p=101");
@@ -89,19 +95,25 @@ class WordPressPublisherTests {
     // when the item is published
     String url = publisher.publish(content(List.of(PHOTO, REPORT), null));
 
-    // then the files went to /media with their type and a stable ASCII file name, attached to the draft
+    // then the files went to /media with their type and a stable ASCII file name, attached to the
+    // draft
     assertThat(url).isEqualTo("https://wp.example.go.th/pr-2570-0001/");
-    LoggedRequest photo = single(postRequestedFor(urlPathEqualTo(MEDIA)).withQueryParam("slug",
-        equalTo(WordPressPublisher.mediaSlug(KEY, PHOTO))));
+    LoggedRequest photo =
+        single(
+            postRequestedFor(urlPathEqualTo(MEDIA))
+                .withQueryParam("slug", equalTo(WordPressPublisher.mediaSlug(KEY, PHOTO))));
     assertThat(photo.getHeader("Content-Type")).isEqualTo("image/jpeg");
     assertThat(photo.getHeader("Content-Disposition"))
         .isEqualTo("attachment; filename=\"" + WordPressPublisher.mediaSlug(KEY, PHOTO) + ".jpg\"");
     assertThat(photo.getBody()).isEqualTo(JPEG);
     assertThat(photo.queryParameter("post").firstValue()).isEqualTo("101");
     assertThat(photo.queryParameter("title").firstValue()).isEqualTo("ภาพกิจกรรม.jpg");
-    assertThat(WordPressPublisher.mediaSlug(KEY, PHOTO)).matches("pr-2570-0001-attachment1-[0-9a-f]{12}");
-    LoggedRequest report = single(postRequestedFor(urlPathEqualTo(MEDIA)).withQueryParam("slug",
-        equalTo(WordPressPublisher.mediaSlug(KEY, REPORT))));
+    assertThat(WordPressPublisher.mediaSlug(KEY, PHOTO))
+        .matches("pr-2570-0001-attachment1-[0-9a-f]{12}");
+    LoggedRequest report =
+        single(
+            postRequestedFor(urlPathEqualTo(MEDIA))
+                .withQueryParam("slug", equalTo(WordPressPublisher.mediaSlug(KEY, REPORT))));
     assertThat(report.getHeader("Content-Type")).isEqualTo("application/pdf");
     assertThat(report.getBody()).isEqualTo(PDF);
 
@@ -121,23 +133,32 @@ class WordPressPublisherTests {
         .startsWith("<p>รายละเอียดแผน &amp; งบประมาณ</p>")
         .contains("<h2>เอกสารแนบ</h2>")
         .contains("<img src=\"https://wp.example.go.th/wp-content/uploads/2026/03/photo.jpg\"")
-        .contains("<a href=\"https://wp.example.go.th/wp-content/uploads/2026/03/report.pdf\">รายงานงบประมาณ.pdf</a>")
+        .contains(
+            "<a href=\"https://wp.example.go.th/wp-content/uploads/2026/03/report.pdf\">รายงานงบประมาณ.pdf</a>")
         .contains("(ข้อมูลตัวอักษร, ")
-        .contains("<p>แหล่งที่มา: <a href=\"https://www.example.org/source?a=1&amp;b=2\""
-            + " rel=\"noopener noreferrer nofollow\">https://www.example.org/source?a=1&amp;b=2</a></p>")
+        .contains(
+            "<p>แหล่งที่มา: <a href=\"https://www.example.org/source?a=1&amp;b=2\""
+                + " rel=\"noopener noreferrer nofollow\">https://www.example.org/source?a=1&amp;b=2</a></p>")
         .contains("<p>หน่วยงานเจ้าของข้อมูล: กองคลัง</p>")
         .doesNotContain("<script");
 
     // and every request carried the application password as HTTP basic
-    String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    assertThat(wordpress.findAll(anyRequestedFor(anyUrl()))).isNotEmpty()
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    assertThat(wordpress.findAll(anyRequestedFor(anyUrl())))
+        .isNotEmpty()
         .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo(basic));
 
     // and where the post lives is recorded
     assertThat(store.rows).hasSize(1);
-    assertThat(targets.find(KEY, "wordpress")).get()
+    assertThat(targets.find(KEY, "wordpress"))
+        .get()
         .satisfies(row -> assertThat(row.getRemoteId()).isEqualTo("101"))
-        .satisfies(row -> assertThat(row.getRemoteUrl()).isEqualTo("https://wp.example.go.th/pr-2570-0001/"));
+        .satisfies(
+            row ->
+                assertThat(row.getRemoteUrl()).isEqualTo("https://wp.example.go.th/pr-2570-0001/"));
   }
 
   @Test
@@ -156,7 +177,10 @@ class WordPressPublisherTests {
     assertThat(post.has("categories")).isFalse();
     assertThat(post.path("content").asText()).doesNotContain("เอกสารแนบ");
     wordpress.verify(0, postRequestedFor(urlPathEqualTo(MEDIA)));
-    assertThat(targets.find(KEY, "wordpress")).get().extracting(PublicationTarget::getRemoteId).isEqualTo("55");
+    assertThat(targets.find(KEY, "wordpress"))
+        .get()
+        .extracting(PublicationTarget::getRemoteId)
+        .isEqualTo("55");
   }
 
   @Test
@@ -183,17 +207,32 @@ class WordPressPublisherTests {
 
   @Test
   void postAndFileLeftOnWordPressByACrashedAttemptAreReusedWithoutALocalRecord() throws Exception {
-    // given an earlier attempt created the post and uploaded the file, but its transaction was rolled back
+    // given an earlier attempt created the post and uploaded the file, but its transaction was
+    // rolled back
     assertThat(targets.find(KEY, "wordpress")).isEmpty();
-    wordpress.stubFor(get(urlPathEqualTo(POSTS)).withQueryParam("slug", equalTo(SLUG))
-        .withQueryParam("status", equalTo("any")).withQueryParam("context", equalTo("edit"))
-        .willReturn(okJson("[{\"id\": 77, \"slug\": \"pr-2570-0001\", \"status\": \"draft\"}]")));
+    wordpress.stubFor(
+        get(urlPathEqualTo(POSTS))
+            .withQueryParam("slug", equalTo(SLUG))
+            .withQueryParam("status", equalTo("any"))
+            .withQueryParam("context", equalTo("edit"))
+            .willReturn(
+                okJson("[{\"id\": 77, \"slug\": \"pr-2570-0001\", \"status\": \"draft\"}]")));
     String mediaSlug = WordPressPublisher.mediaSlug(KEY, PHOTO);
-    wordpress.stubFor(get(urlPathEqualTo(MEDIA)).withQueryParam("slug", equalTo(mediaSlug))
-        .willReturn(okJson("[{\"id\": 301, \"slug\": \"" + mediaSlug + "\", \"post\": 0,"
-            + " \"source_url\": \"https://wp.example.go.th/wp-content/uploads/photo.jpg\"}]")));
-    wordpress.stubFor(post(urlEqualTo(MEDIA + "/301")).willReturn(okJson("{\"id\": 301, \"post\": 77,"
-        + " \"source_url\": \"https://wp.example.go.th/wp-content/uploads/photo.jpg\"}")));
+    wordpress.stubFor(
+        get(urlPathEqualTo(MEDIA))
+            .withQueryParam("slug", equalTo(mediaSlug))
+            .willReturn(
+                okJson(
+                    "[{\"id\": 301, \"slug\": \""
+                        + mediaSlug
+                        + "\", \"post\": 0,"
+                        + " \"source_url\": \"https://wp.example.go.th/wp-content/uploads/photo.jpg\"}]")));
+    wordpress.stubFor(
+        post(urlEqualTo(MEDIA + "/301"))
+            .willReturn(
+                okJson(
+                    "{\"id\": 301, \"post\": 77,"
+                        + " \"source_url\": \"https://wp.example.go.th/wp-content/uploads/photo.jpg\"}")));
     stubUpdatedPost(77, "publish", "https://wp.example.go.th/pr-2570-0001/");
 
     // when the job is retried
@@ -203,10 +242,14 @@ class WordPressPublisherTests {
     assertThat(url).isEqualTo("https://wp.example.go.th/pr-2570-0001/");
     wordpress.verify(0, postRequestedFor(urlEqualTo(POSTS)));
     wordpress.verify(0, postRequestedFor(urlPathEqualTo(MEDIA)));
-    assertThat(body(single(postRequestedFor(urlEqualTo(MEDIA + "/301")))).path("post").asLong()).isEqualTo(77);
+    assertThat(body(single(postRequestedFor(urlEqualTo(MEDIA + "/301")))).path("post").asLong())
+        .isEqualTo(77);
     assertThat(body(single(postRequestedFor(urlEqualTo(POSTS + "/77")))).path("content").asText())
         .contains("https://wp.example.go.th/wp-content/uploads/photo.jpg");
-    assertThat(targets.find(KEY, "wordpress")).get().extracting(PublicationTarget::getRemoteId).isEqualTo("77");
+    assertThat(targets.find(KEY, "wordpress"))
+        .get()
+        .extracting(PublicationTarget::getRemoteId)
+        .isEqualTo("77");
   }
 
   @Test
@@ -223,15 +266,19 @@ class WordPressPublisherTests {
     // then it is looked up by slug, created once, and the record points at the new post
     wordpress.verify(1, getRequestedFor(urlPathEqualTo(POSTS)));
     wordpress.verify(1, postRequestedFor(urlEqualTo(POSTS)));
-    assertThat(targets.find(KEY, "wordpress")).get().extracting(PublicationTarget::getRemoteId).isEqualTo("150");
+    assertThat(targets.find(KEY, "wordpress"))
+        .get()
+        .extracting(PublicationTarget::getRemoteId)
+        .isEqualTo("150");
     assertThat(store.rows).hasSize(1);
   }
 
   @Test
   void postWhoseSlugIsNotExactlyOursIsNeverOverwritten() {
     // given a site that ignores the slug filter and lists another post
-    wordpress.stubFor(get(urlPathEqualTo(POSTS))
-        .willReturn(okJson("[{\"id\": 5, \"slug\": \"welcome\", \"status\": \"publish\"}]")));
+    wordpress.stubFor(
+        get(urlPathEqualTo(POSTS))
+            .willReturn(okJson("[{\"id\": 5, \"slug\": \"welcome\", \"status\": \"publish\"}]")));
     stubCreatedPost(102, "publish", "https://wp.example.go.th/pr-2570-0001/");
 
     // when
@@ -265,7 +312,8 @@ class WordPressPublisherTests {
 
     publisher.publish(content(List.of(), LocalDate.of(2026, 3, 1)));
 
-    assertThat(body(single(postRequestedFor(urlEqualTo(POSTS)))).path("status").asText()).isEqualTo("publish");
+    assertThat(body(single(postRequestedFor(urlEqualTo(POSTS)))).path("status").asText())
+        .isEqualTo("publish");
   }
 
   @Test
@@ -273,17 +321,26 @@ class WordPressPublisherTests {
     // given a published post with one file of its own (and a stray one of another post)
     targets.remember(KEY, "wordpress", "101", "https://wp.example.go.th/pr-2570-0001/");
     stubUpdatedPost(101, "draft", "https://wp.example.go.th/?p=101");
-    wordpress.stubFor(get(urlPathEqualTo(MEDIA)).withQueryParam("parent", equalTo("101"))
-        .willReturn(okJson("[{\"id\": 201, \"post\": 101}, {\"id\": 999, \"post\": 7}]")));
-    wordpress.stubFor(WireMock.delete(urlPathEqualTo(MEDIA + "/201")).withQueryParam("force", equalTo("true"))
-        .willReturn(okJson("{\"deleted\": true}")));
+    wordpress.stubFor(
+        get(urlPathEqualTo(MEDIA))
+            .withQueryParam("parent", equalTo("101"))
+            .willReturn(okJson("[{\"id\": 201, \"post\": 101}, {\"id\": 999, \"post\": 7}]")));
+    wordpress.stubFor(
+        WireMock.delete(urlPathEqualTo(MEDIA + "/201"))
+            .withQueryParam("force", equalTo("true"))
+            .willReturn(okJson("{\"deleted\": true}")));
 
     // when
     publisher.unpublish(KEY);
 
     // then
-    wordpress.verify(postRequestedFor(urlEqualTo(POSTS + "/101")).withRequestBody(equalToJson("{\"status\": \"draft\"}")));
-    wordpress.verify(1, deleteRequestedFor(urlPathEqualTo(MEDIA + "/201")).withQueryParam("force", equalTo("true")));
+    wordpress.verify(
+        postRequestedFor(urlEqualTo(POSTS + "/101"))
+            .withRequestBody(equalToJson("{\"status\": \"draft\"}")));
+    wordpress.verify(
+        1,
+        deleteRequestedFor(urlPathEqualTo(MEDIA + "/201"))
+            .withQueryParam("force", equalTo("true")));
     wordpress.verify(0, deleteRequestedFor(urlPathEqualTo(MEDIA + "/999")));
   }
 
@@ -291,12 +348,20 @@ class WordPressPublisherTests {
   void takingDownWhatIsAlreadyGoneSucceeds() {
     // given the post was deleted at WordPress and its file too
     targets.remember(KEY, "wordpress", "101", "https://wp.example.go.th/pr-2570-0001/");
-    wordpress.stubFor(post(urlEqualTo(POSTS + "/101")).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"code\": \"rest_post_invalid_id\", \"message\": \"Invalid post ID.\"}")));
-    wordpress.stubFor(get(urlPathEqualTo(MEDIA)).withQueryParam("parent", equalTo("101"))
-        .willReturn(okJson("[{\"id\": 201, \"post\": 101}]")));
-    wordpress.stubFor(WireMock.delete(urlPathEqualTo(MEDIA + "/201")).willReturn(aResponse().withStatus(410)));
+    wordpress.stubFor(
+        post(urlEqualTo(POSTS + "/101"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"code\": \"rest_post_invalid_id\", \"message\": \"Invalid post ID.\"}")));
+    wordpress.stubFor(
+        get(urlPathEqualTo(MEDIA))
+            .withQueryParam("parent", equalTo("101"))
+            .willReturn(okJson("[{\"id\": 201, \"post\": 101}]")));
+    wordpress.stubFor(
+        WireMock.delete(urlPathEqualTo(MEDIA + "/201")).willReturn(aResponse().withStatus(410)));
 
     // when taken down, twice
     publisher.unpublish(KEY);
@@ -320,12 +385,18 @@ class WordPressPublisherTests {
   }
 
   @Test
-  void refusedRequestFailsWithTheStatusInThaiAndEnglishAndNeverShowsThePassword(CapturedOutput output) {
+  void refusedRequestFailsWithTheStatusInThaiAndEnglishAndNeverShowsThePassword(
+      CapturedOutput output) {
     // given WordPress refuses the credentials
     stubNoPostWithOurSlug();
-    wordpress.stubFor(post(urlEqualTo(POSTS)).willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"code\": \"rest_cannot_create\", \"message\": \"Sorry, you are not allowed to create posts.\"}")));
+    wordpress.stubFor(
+        post(urlEqualTo(POSTS))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"code\": \"rest_cannot_create\", \"message\": \"Sorry, you are not allowed to create posts.\"}")));
 
     // when / then
     assertThatThrownBy(() -> publisher.publish(content(List.of(), null)))
@@ -335,10 +406,14 @@ class WordPressPublisherTests {
         .hasMessageContaining("WordPress answered HTTP 401 while creating the post of PR-2570-0001")
         .hasMessageContaining("rest_cannot_create")
         .satisfies(e -> assertThat(((PublishingFailedException) e).getStatus()).isEqualTo(401))
-        .message().doesNotContain(PASSWORD);
+        .message()
+        .doesNotContain(PASSWORD);
     assertThat(targets.find(KEY, "wordpress")).isEmpty();
-    assertThat(output.getAll()).doesNotContain(PASSWORD)
-        .doesNotContain(Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    assertThat(output.getAll())
+        .doesNotContain(PASSWORD)
+        .doesNotContain(
+            Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -347,15 +422,21 @@ class WordPressPublisherTests {
     stubNoPostWithOurSlug();
     stubCreatedPost(101, "draft", "https://wp.example.go.th/?p=101");
     wordpress.stubFor(get(urlPathEqualTo(MEDIA)).willReturn(okJson("[]")));
-    wordpress.stubFor(post(urlPathEqualTo(MEDIA)).willReturn(aResponse().withStatus(500)
-        .withHeader("Content-Type", "text/html").withBody("<html>Internal Server Error</html>")));
+    wordpress.stubFor(
+        post(urlPathEqualTo(MEDIA))
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html>Internal Server Error</html>")));
 
     // when / then
     assertThatThrownBy(() -> publisher.publish(content(List.of(PHOTO), null)))
         .isInstanceOf(PublishingFailedException.class)
         .hasMessageContaining("HTTP 500")
         .hasMessageContaining("uploading an attachment of PR-2570-0001")
-        .message().doesNotContain("<html>");
+        .message()
+        .doesNotContain("<html>");
     wordpress.verify(0, postRequestedFor(urlEqualTo(POSTS + "/101")));
   }
 
@@ -373,7 +454,9 @@ class WordPressPublisherTests {
   @Test
   void wordPressThatDoesNotAnswerInTimeFailsThePublishing() {
     // given a read timeout of 300 ms and a WordPress that takes 3 s
-    publisher = new WordPressPublisher(settings(Duration.ofMillis(300)), targets, Clock.fixed(NOW, ZoneOffset.UTC));
+    publisher =
+        new WordPressPublisher(
+            settings(Duration.ofMillis(300)), targets, Clock.fixed(NOW, ZoneOffset.UTC));
     wordpress.stubFor(get(urlPathEqualTo(POSTS)).willReturn(okJson("[]").withFixedDelay(3000)));
 
     // when / then
@@ -403,36 +486,43 @@ class WordPressPublisherTests {
     // given nothing at all
     WebsitePublisherProperties nothing = new WebsitePublisherProperties();
     assertThatThrownBy(() -> new WordPressPublisher(nothing, targets, Clock.systemUTC()))
-        .hasMessageContaining("wordpress.base-url").hasMessageContaining("wordpress.username")
+        .hasMessageContaining("wordpress.base-url")
+        .hasMessageContaining("wordpress.username")
         .hasMessageContaining("wordpress.application-password");
   }
 
   @Test
   void configurationKeysBindAsDocumentedWithDefaults() {
     // given the keys as application.yml writes them
-    Map<String, String> yml = Map.of(
-        "publication.website.publisher", "wordpress",
-        "publication.website.read-timeout", "45s",
-        "publication.website.wordpress.base-url", "https://www.example.go.th",
-        "publication.website.wordpress.username", USER,
-        "publication.website.wordpress.application-password", PASSWORD,
-        "publication.website.wordpress.category-ids.rules", "12",
-        "publication.website.wordpress.category-ids.procurement", "15",
-        "publication.website.webhook.url", "https://hook.example.go.th/publication");
+    Map<String, String> yml =
+        Map.of(
+            "publication.website.publisher", "wordpress",
+            "publication.website.read-timeout", "45s",
+            "publication.website.wordpress.base-url", "https://www.example.go.th",
+            "publication.website.wordpress.username", USER,
+            "publication.website.wordpress.application-password", PASSWORD,
+            "publication.website.wordpress.category-ids.rules", "12",
+            "publication.website.wordpress.category-ids.procurement", "15",
+            "publication.website.webhook.url", "https://hook.example.go.th/publication");
 
     // when
-    WebsitePublisherProperties bound = new Binder(new MapConfigurationPropertySource(yml))
-        .bind("publication.website", WebsitePublisherProperties.class).get();
+    WebsitePublisherProperties bound =
+        new Binder(new MapConfigurationPropertySource(yml))
+            .bind("publication.website", WebsitePublisherProperties.class)
+            .get();
 
     // then
     assertThat(bound.getPublisher()).isEqualTo(WebsitePublisherProperties.Publisher.WORDPRESS);
     assertThat(bound.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(bound.getReadTimeout()).isEqualTo(Duration.ofSeconds(45));
-    assertThat(bound.getWordpress().getCategoryIds()).containsEntry("rules", 12L).containsEntry("procurement", 15L);
+    assertThat(bound.getWordpress().getCategoryIds())
+        .containsEntry("rules", 12L)
+        .containsEntry("procurement", 15L);
     assertThat(bound.getWordpress().getApplicationPassword()).isEqualTo(PASSWORD);
     assertThat(bound.getWebhook().getUrl()).isEqualTo("https://hook.example.go.th/publication");
     assertThat(bound.getWebhook().getSecret()).isNull();
-    assertThat(new WebsitePublisherProperties().getPublisher()).isEqualTo(WebsitePublisherProperties.Publisher.EMBEDDED);
+    assertThat(new WebsitePublisherProperties().getPublisher())
+        .isEqualTo(WebsitePublisherProperties.Publisher.EMBEDDED);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -452,47 +542,99 @@ class WordPressPublisherTests {
     return content(files, publishFrom, "plans");
   }
 
-  static PublicationContent content(List<PublishedFile> files, LocalDate publishFrom, String category) {
-    return new PublicationContent(KEY, "ประกาศแผนการใช้จ่ายงบประมาณ ประจำปี 2569", "รายละเอียดแผน & งบประมาณ",
-        "<p>รายละเอียดแผน &amp; งบประมาณ</p>", category, "แผนงาน โครงการ", "O18", "finance", "กองคลัง",
-        "https://www.example.org/source?a=1&b=2", publishFrom, null, files);
+  static PublicationContent content(
+      List<PublishedFile> files, LocalDate publishFrom, String category) {
+    return new PublicationContent(
+        KEY,
+        "ประกาศแผนการใช้จ่ายงบประมาณ ประจำปี 2569",
+        "รายละเอียดแผน & งบประมาณ",
+        "<p>รายละเอียดแผน &amp; งบประมาณ</p>",
+        category,
+        "แผนงาน โครงการ",
+        "O18",
+        "finance",
+        "กองคลัง",
+        "https://www.example.org/source?a=1&b=2",
+        publishFrom,
+        null,
+        files);
   }
 
-  static PublishedFile file(String variable, String name, String kind, String mediaType, byte[] content) {
+  static PublishedFile file(
+      String variable, String name, String kind, String mediaType, byte[] content) {
     return new PublishedFile(variable, name, kind, mediaType, Hashes.sha256(content), content);
   }
 
   void stubNoPostWithOurSlug() {
-    wordpress.stubFor(get(urlPathEqualTo(POSTS)).withQueryParam("slug", equalTo(SLUG))
-        .withQueryParam("status", equalTo("any")).withQueryParam("context", equalTo("edit"))
-        .willReturn(okJson("[]")));
+    wordpress.stubFor(
+        get(urlPathEqualTo(POSTS))
+            .withQueryParam("slug", equalTo(SLUG))
+            .withQueryParam("status", equalTo("any"))
+            .withQueryParam("context", equalTo("edit"))
+            .willReturn(okJson("[]")));
   }
 
   void stubCreatedPost(long id, String status, String link) {
-    wordpress.stubFor(post(urlEqualTo(POSTS)).willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json")
-        .withBody(postJson(id, status, link))));
+    wordpress.stubFor(
+        post(urlEqualTo(POSTS))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(postJson(id, status, link))));
   }
 
   void stubUpdatedPost(long id, String status, String link) {
-    wordpress.stubFor(post(urlEqualTo(POSTS + "/" + id)).willReturn(okJson(postJson(id, status, link))));
+    wordpress.stubFor(
+        post(urlEqualTo(POSTS + "/" + id)).willReturn(okJson(postJson(id, status, link))));
   }
 
   /** Not found by its slug until uploaded, found afterwards (as WordPress would). */
   void stubMediaUpload(PublishedFile file, long id, String url) {
     String slug = WordPressPublisher.mediaSlug(KEY, file);
-    String media = "{\"id\": " + id + ", \"slug\": \"" + slug + "\", \"post\": 101, \"source_url\": \"" + url + "\"}";
-    wordpress.stubFor(get(urlPathEqualTo(MEDIA)).withQueryParam("slug", equalTo(slug))
-        .inScenario(slug).whenScenarioStateIs(STARTED).willReturn(okJson("[]")));
-    wordpress.stubFor(post(urlPathEqualTo(MEDIA)).withQueryParam("slug", equalTo(slug))
-        .inScenario(slug).whenScenarioStateIs(STARTED).willSetStateTo("uploaded")
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(media)));
-    wordpress.stubFor(get(urlPathEqualTo(MEDIA)).withQueryParam("slug", equalTo(slug))
-        .inScenario(slug).whenScenarioStateIs("uploaded").willReturn(okJson("[" + media + "]")));
+    String media =
+        "{\"id\": "
+            + id
+            + ", \"slug\": \""
+            + slug
+            + "\", \"post\": 101, \"source_url\": \""
+            + url
+            + "\"}";
+    wordpress.stubFor(
+        get(urlPathEqualTo(MEDIA))
+            .withQueryParam("slug", equalTo(slug))
+            .inScenario(slug)
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson("[]")));
+    wordpress.stubFor(
+        post(urlPathEqualTo(MEDIA))
+            .withQueryParam("slug", equalTo(slug))
+            .inScenario(slug)
+            .whenScenarioStateIs(STARTED)
+            .willSetStateTo("uploaded")
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(media)));
+    wordpress.stubFor(
+        get(urlPathEqualTo(MEDIA))
+            .withQueryParam("slug", equalTo(slug))
+            .inScenario(slug)
+            .whenScenarioStateIs("uploaded")
+            .willReturn(okJson("[" + media + "]")));
   }
 
   static String postJson(long id, String status, String link) {
-    return "{\"id\": " + id + ", \"slug\": \"" + SLUG + "\", \"status\": \"" + status + "\", \"link\": \"" + link + "\"}";
+    return "{\"id\": "
+        + id
+        + ", \"slug\": \""
+        + SLUG
+        + "\", \"status\": \""
+        + status
+        + "\", \"link\": \""
+        + link
+        + "\"}";
   }
 
   LoggedRequest single(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
