@@ -1,119 +1,114 @@
 package th.go.municipal.publication.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
-import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.glassfish.jersey.server.ServerProperties;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 import th.go.municipal.publication.common.ApiErrors;
 import th.go.municipal.publication.common.InputRejectedException;
 
 /**
- * The contract's JSON errors for the webapps' own REST API ({@code /camunda/api/engine}, what
- * Tasklist calls). Unlike {@code /engine-rest} that application takes no extra exception mappers,
- * and it answers a refusal from one of our listeners with a 500 that hides the Thai message behind
- * the engine's. So the refusal is noted where it is thrown (around every delegate call) and, for a
- * request that then fails, the answer is replaced by the refusal's status and message.
+ * The contract's JSON errors for refusals in the webapps' own REST API ({@code
+ * /camunda/api/engine}, what Tasklist calls). Camunda answers a refusal thrown by one of our
+ * listeners there with a 500 that hides the Thai message; {@code /engine-rest} takes our exception
+ * mappers through its Jersey configuration, this application does not. So the same mappers are
+ * added to its Jersey servlet through Jersey's documented {@code jersey.config.server.provider
+ * .classnames} parameter: a refusal becomes its 400/403/404/409 and Thai message, every other
+ * failure keeps Camunda's own answer, which the webapps know how to show.
  */
 @Configuration
 class WebappErrorTranslation {
 
-  /** The refusal of the current webapp request, if one of our delegates refused it. */
-  static final class Refusal {
-    private static final ThreadLocal<InputRejectedException[]> CURRENT = new ThreadLocal<>();
+  /** Where the webapps' engine API is mapped below {@code camunda.bpm.webapp.application-path}. */
+  static final String ENGINE_API = "/api/engine/*";
 
-    private Refusal() {}
+  /**
+   * Adds the mappers after every servlet is registered: the webapp starter registers that Jersey
+   * servlet from a bean of its own, and initializers given to the server factory run after the
+   * application's beans.
+   */
+  @Bean
+  WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> webappRefusalMappers(
+      CamundaBpmProperties camunda) {
+    String mapping = camunda.getWebapp().getApplicationPath() + ENGINE_API;
+    return factory -> factory.addInitializers(context -> addMappers(context, mapping));
+  }
 
-    static void begin() {
-      CURRENT.set(new InputRejectedException[1]);
-    }
-
-    static void note(InputRejectedException e) {
-      InputRejectedException[] slot = CURRENT.get();
-      if (slot != null && slot[0] == null) {
-        slot[0] = e;
-      }
-    }
-
-    static InputRejectedException end() {
-      InputRejectedException[] slot = CURRENT.get();
-      CURRENT.remove();
-      return slot == null ? null : slot[0];
+  static void addMappers(ServletContext context, String mapping) {
+    ServletRegistration engineApi =
+        context.getServletRegistrations().values().stream()
+            .filter(servlet -> servlet.getMappings().contains(mapping))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No servlet serves the webapps' engine API at "
+                            + mapping
+                            + ": Tasklist would show server errors instead of our refusals"));
+    String mappers =
+        Stream.of(
+                RefusalOrEngineFailure.class, RefusalOrRestFailure.class, RefusalOrAnyFailure.class)
+            .map(Class::getName)
+            .collect(Collectors.joining(","));
+    if (!engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, mappers)) {
+      throw new IllegalStateException(
+          "The webapps' engine API already names its providers; our refusal mappers were not added");
     }
   }
 
-  /** Notes refusals as delegates throw them, before the engine wraps them. */
-  static class NotingDelegateInterceptor extends DefaultDelegateInterceptor {
+  /** Our refusal as the contract's error, anything else exactly as Camunda answers it. */
+  static Response refusalOrCamunda(Throwable failure) {
+    InputRejectedException refusal = ApiErrors.find(failure, InputRejectedException.class);
+    if (refusal == null) {
+      return ExceptionHandlerHelper.getInstance().getResponse(failure);
+    }
+    ApiErrors.Translated translated = ApiErrors.translate(refusal);
+    return Response.status(translated.status())
+        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .entity(translated.body())
+        .build();
+  }
+
+  // Jersey picks the mapper of the nearest exception type, then the highest priority (lowest
+  // number); Camunda registers one for each of these types, so each gets one of ours.
+
+  /** Engine failures, including refusals thrown by our listeners inside the engine. */
+  @Priority(1)
+  public static class RefusalOrEngineFailure implements ExceptionMapper<ProcessEngineException> {
     @Override
-    public void handleInvocation(DelegateInvocation invocation) throws Exception {
-      try {
-        super.handleInvocation(invocation);
-      } catch (InputRejectedException e) {
-        Refusal.note(e);
-        throw e;
-      }
+    public Response toResponse(ProcessEngineException failure) {
+      return refusalOrCamunda(failure);
     }
   }
 
-  @Bean
-  AbstractProcessEnginePlugin refusalNotingPlugin() {
-    return new AbstractProcessEnginePlugin() {
-      @Override
-      public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setDelegateInterceptor(new NotingDelegateInterceptor());
-      }
-    };
+  /** The REST layer's wrapping of an engine failure (start and task forms). */
+  @Priority(1)
+  public static class RefusalOrRestFailure implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException failure) {
+      return refusalOrCamunda(failure);
+    }
   }
 
-  @Bean
-  FilterRegistrationBean<OncePerRequestFilter> webappErrorFilter(ObjectMapper json) {
-    OncePerRequestFilter filter =
-        new OncePerRequestFilter() {
-          @Override
-          protected boolean shouldNotFilter(HttpServletRequest request) {
-            // Refusals come from changes; reads (and large file downloads) pass unbuffered.
-            return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-          }
-
-          @Override
-          protected void doFilterInternal(
-              HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-              throws ServletException, IOException {
-            ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-            Refusal.begin();
-            InputRejectedException refusal;
-            try {
-              chain.doFilter(request, buffered);
-            } finally {
-              refusal = Refusal.end();
-            }
-            if (refusal != null && buffered.getStatus() >= 400) {
-              ApiErrors.Translated translated = ApiErrors.translate(refusal);
-              buffered.resetBuffer();
-              response.setStatus(translated.status());
-              response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-              response.setCharacterEncoding("UTF-8");
-              response.getOutputStream().write(json.writeValueAsBytes(translated.body()));
-              return;
-            }
-            buffered.copyBodyToResponse();
-          }
-        };
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(filter);
-    registration.setName("webapp-error-translation");
-    registration.addUrlPatterns("/camunda/api/engine/*");
-    return registration;
+  /** Anything else that carries a refusal. */
+  @Priority(1)
+  public static class RefusalOrAnyFailure implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable failure) {
+      return refusalOrCamunda(failure);
+    }
   }
 }

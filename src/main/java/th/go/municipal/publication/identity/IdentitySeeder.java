@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -44,25 +45,31 @@ class IdentitySeeder implements ApplicationRunner {
   private final FilterService filterService;
   private final TaskService taskService;
   private final MunicipalityProperties municipality;
+  private final DemoUsersProperties demo;
 
   IdentitySeeder(
       IdentityService identityService,
       AuthorizationService authorizationService,
       FilterService filterService,
       TaskService taskService,
-      MunicipalityProperties municipality) {
+      MunicipalityProperties municipality,
+      DemoUsersProperties demo) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
     this.municipality = municipality;
+    this.demo = demo;
   }
 
   @Override
   public void run(ApplicationArguments args) {
+    List<String> staff = new ArrayList<>(List.of(Groups.WEBMASTER, Groups.MAYOR, Groups.AUDITOR));
     for (MunicipalityProperties.Unit unit : municipality.getUnits()) {
       String reporter = Groups.reporter(unit.id());
       String head = Groups.head(unit.id());
+      staff.add(reporter);
+      staff.add(head);
       group(reporter, "ผู้รับผิดชอบการให้ข้อมูล " + unit.name());
       group(head, "หัวหน้าหน่วยงาน " + unit.name());
       grant(reporter, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -93,6 +100,14 @@ class IdentitySeeder implements ApplicationRunner {
     for (String watcher : List.of(Groups.WEBMASTER, Groups.MAYOR, Groups.AUDITOR)) {
       grant(watcher, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+    // Staff read the directory, never change it (users, groups and memberships are Admin's):
+    // Tasklist
+    // shows who holds a task, and a step reads its signer's name and groups and the addresses it
+    // notifies whoever runs it, so these reads need no way around the authorization checks.
+    for (String group : staff) {
+      grant(group, Resources.USER, ANY, Permissions.READ);
+      grant(group, Resources.GROUP, ANY, Permissions.READ);
     }
     // The webmaster watches publishing (retries, incidents) in Cockpit; the mayor follows
     // incidents.
@@ -159,15 +174,13 @@ class IdentitySeeder implements ApplicationRunner {
   }
 
   private void seedDemoUsers() {
-    MunicipalityProperties.Demo demo = municipality.getDemo();
     if (demo.getUsers().isEmpty()) {
       return;
     }
     if (demo.getPassword() == null || demo.getPassword().isBlank()) {
-      throw new IllegalStateException(
-          "municipality.demo.password must be set when demo users are configured");
+      throw new IllegalStateException("demo.password must be set when demo users are configured");
     }
-    for (MunicipalityProperties.DemoUser demoUser : demo.getUsers()) {
+    for (DemoUsersProperties.DemoUser demoUser : demo.getUsers()) {
       if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
         User user = identityService.newUser(demoUser.id());
         user.setFirstName(demoUser.firstName());

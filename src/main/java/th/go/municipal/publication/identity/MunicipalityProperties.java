@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The municipality as configuration: its name, units and (in the demo profile only) demo users. The
+ * The municipality as configuration: its name, contact details, units and ITA/OIT indicators. The
  * announcement itself was copied between municipalities; so is this service.
  */
 @ConfigurationProperties(prefix = "municipality")
@@ -21,7 +21,6 @@ public class MunicipalityProperties {
   private String logo = "/images/logo.svg";
   private List<Unit> units = new ArrayList<>();
   private List<OitItem> oitItems = new ArrayList<>();
-  private Demo demo = new Demo();
 
   /**
    * A unit (หน่วยงาน) of the municipality; its id names the groups reporter-&lt;id&gt; and
@@ -31,32 +30,6 @@ public class MunicipalityProperties {
 
   /** An ITA/OIT disclosure indicator of the current assessment year. */
   public record OitItem(String code, String name) {}
-
-  /** Demo users; filled only by application-demo.yml. */
-  public static class Demo {
-    private String password;
-    private List<DemoUser> users = new ArrayList<>();
-
-    public String getPassword() {
-      return password;
-    }
-
-    public void setPassword(String password) {
-      this.password = password;
-    }
-
-    public List<DemoUser> getUsers() {
-      return users;
-    }
-
-    public void setUsers(List<DemoUser> users) {
-      this.users = users;
-    }
-  }
-
-  /** One demo login. */
-  public record DemoUser(
-      String id, String firstName, String lastName, String position, List<String> groups) {}
 
   public Optional<Unit> unit(String id) {
     return units.stream().filter(u -> u.id().equals(id)).findFirst();
@@ -137,13 +110,5 @@ public class MunicipalityProperties {
 
   public void setOitItems(List<OitItem> oitItems) {
     this.oitItems = oitItems;
-  }
-
-  public Demo getDemo() {
-    return demo;
-  }
-
-  public void setDemo(Demo demo) {
-    this.demo = demo;
   }
 }

@@ -146,13 +146,7 @@ public class IncidentService {
    */
   public void notifyMayor(String processInstanceId) {
     IncidentReport report = load(processInstanceId);
-    List<String> to = mailboxes.ofGroups(List.of(Groups.MAYOR));
-    if (to.isEmpty()) {
-      throw new IllegalStateException(
-          "No member of group 'mayor' has an e-mail address: the incident report "
-              + report.getIncidentKey()
-              + " cannot reach the mayor (ไม่มีอีเมลของนายกเทศมนตรีในระบบ)");
-    }
+    List<String> to = mailboxes.addressesOf(List.of(Groups.MAYOR));
     StaffDirectory.Signer reporter = staff.signer(report.getReportedBy());
     String body =
         "เรียน นายกเทศมนตรี\n\n"

@@ -6,7 +6,6 @@ import static th.go.municipal.publication.inquiry.InquiryVariables.ANSWER_CHANNE
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +214,8 @@ public class InquiryService {
       return;
     }
     List<String> groups = List.of(Groups.head(request.getUnit()));
-    MailNotifier.Delivery delivery = mail.send(mails.reminder(request, recipients(groups)));
+    MailNotifier.Delivery delivery =
+        mail.send(mails.reminder(request, mailboxes.addressesOf(groups)));
     request.reminded(clock.instant());
     audit.record(
         new AuditRecord(
@@ -243,7 +243,7 @@ public class InquiryService {
     LinkedHashSet<String> groups = new LinkedHashSet<>(properties.getEscalateTo());
     groups.add(Groups.head(request.getUnit()));
     MailNotifier.Delivery delivery =
-        mail.send(mails.escalation(request, recipients(List.copyOf(groups))));
+        mail.send(mails.escalation(request, mailboxes.addressesOf(groups)));
     request.escalated(clock.instant());
     audit.record(
         new AuditRecord(
@@ -317,21 +317,6 @@ public class InquiryService {
         .putValue(InquiryVariables.REQUESTER_PHONE, request.getRequesterPhone())
         .putValue(InquiryVariables.RECEIVED_AT_THAI, ThaiDates.dateTime(request.getReceivedAt()))
         .putValue(InquiryVariables.DUE_DATE_THAI, dueDateThai(request.getDueAt()));
-  }
-
-  /**
-   * The groups' e-mail addresses; none at all is a set-up fault that must show as an incident, not
-   * vanish.
-   */
-  private List<String> recipients(List<String> groups) {
-    List<String> addresses = new ArrayList<>(mailboxes.ofGroups(groups));
-    if (addresses.isEmpty()) {
-      throw new IllegalStateException(
-          "No member of "
-              + String.join(", ", groups)
-              + " has an e-mail address: add one in Admin, then retry the job in Cockpit");
-    }
-    return addresses;
   }
 
   private InformationRequest load(String referenceNumber) {

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 
 /**
  * The e-mail addresses of the members of staff groups, read from the engine's identity service
- * without authorization checks: whom a process step notifies is a fact of the process, not of
- * whoever happens to run it.
+ * under its authorization checks: every staff group may read users (granted by the identity seeder)
+ * and the job executor, which sends most notices, runs as nobody and is not checked.
  */
 @Service
 public class StaffMailboxes {
@@ -26,14 +24,10 @@ public class StaffMailboxes {
 
   /**
    * Distinct addresses of the members of the groups, in group order; members without one are
-   * skipped.
+   * skipped. None at all is a set-up fault, not a notice nobody needs: it fails the step, so that
+   * it shows as an incident in Cockpit until someone adds an address.
    */
-  public List<String> ofGroups(Collection<String> groups) {
-    CommandContext inEngine = Context.getCommandContext();
-    return inEngine == null ? read(groups) : inEngine.runWithoutAuthorization(() -> read(groups));
-  }
-
-  private List<String> read(Collection<String> groups) {
+  public List<String> addressesOf(Collection<String> groups) {
     Set<String> addresses = new LinkedHashSet<>();
     for (String group : groups) {
       for (User user :
@@ -42,6 +36,15 @@ public class StaffMailboxes {
           addresses.add(user.getEmail().strip());
         }
       }
+    }
+    if (addresses.isEmpty()) {
+      String names = String.join(", ", groups);
+      throw new IllegalStateException(
+          "ไม่มีสมาชิกของกลุ่ม "
+              + names
+              + " ที่มีอีเมล: เพิ่มอีเมลใน Admin แล้วสั่งทำงานนี้ใหม่ใน Cockpit (no member of "
+              + names
+              + " has an e-mail address: add one in Admin, then retry the job in Cockpit)");
     }
     return List.copyOf(addresses);
   }
