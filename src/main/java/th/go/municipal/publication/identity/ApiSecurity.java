@@ -71,11 +71,15 @@ class ApiSecurity {
         .httpBasic(basic -> basic.authenticationEntryPoint(loginRequired))
         .addFilterAfter(webappSessionFilter(webappSession), BasicAuthenticationFilter.class)
         .exceptionHandling(handling -> handling.authenticationEntryPoint(loginRequired))
-        // Scripts log in on every call and keep no session; Tasklist's session is the webapps'.
+        // Scripts log in on every call and get no session. The session a Tasklist form brings is
+        // the webapps': its id must not change under Tasklist's concurrent calls (Spring Security's
+        // session-fixation protection would change it, and Tasklist would show its login page).
         .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // No cookie of ours authenticates a change: basic credentials are sent deliberately, and
-        // the
+            session ->
+                session
+                    .sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
+        // No cookie of ours authenticates a change: basic credentials are sent on purpose, and the
         // webapps' session cookie is SameSite=Lax, so another site cannot post with it.
         .csrf(AbstractHttpConfigurer::disable)
         .build();

@@ -114,6 +114,9 @@ class ApiSecurityTests {
     var own = reporter.get(path);
     assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
     assertThat(json.readTree(own.body()).get("preparedBy").asText()).isEqualTo("reporter.clerk");
+    assertThat(own.headers().allValues("Set-Cookie"))
+        .as("the webapps' session keeps its id: Tasklist's other calls go on with it")
+        .isEmpty();
 
     // another unit's session is another user, and no session is nobody
     WebappBrowser otherUnit = new WebappBrowser(rest.getRootUri());
