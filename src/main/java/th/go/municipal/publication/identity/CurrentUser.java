@@ -1,7 +1,6 @@
 package th.go.municipal.publication.identity;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * The user the engine has authenticated for the current call (REST, Tasklist or a test), if any.
@@ -11,7 +10,9 @@ public final class CurrentUser {
   private CurrentUser() {}
 
   public static String id(ProcessEngineServices engine) {
-    Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+    // The public IdentityService returns the engine's own Authentication type; it is not named
+    // here, so that only the public method is relied on.
+    var authentication = engine.getIdentityService().getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
 }
