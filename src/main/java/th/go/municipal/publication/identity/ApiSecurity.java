@@ -82,6 +82,8 @@ class ApiSecurity {
         // No cookie of ours authenticates a change: basic credentials are sent on purpose, and the
         // webapps' session cookie is SameSite=Lax, so another site cannot post with it.
         .csrf(AbstractHttpConfigurer::disable)
+        // Security headers have one place for the whole service: config.SecurityHeadersFilter.
+        .headers(AbstractHttpConfigurer::disable)
         .build();
   }
 
