@@ -4,15 +4,16 @@
 #
 #   bash src/bench/website-benchmark.sh
 #
-# Builds the jar if it is missing or older than the sources, starts it with profiles demo,bench on
-# an in-memory H2 database (the bench profile's BenchmarkSeeder puts 50 published items in), saves
-# / and /items/PR-2569-0050 (the newest item, with an image) as files served by nginx, plain and
+# Builds the jar if it is missing or older than the sources, starts it with the demo profile on an
+# in-memory H2 database, walks ITEMS requests through the three signed steps over the REST API
+# (seed-published-items.py: the last one carries an image), saves / and that item's page as files
+# served by nginx, plain and
 # gzip-compressed (gzip_static), and drives both with wrk after a warm-up, once asking for gzip as
 # browsers do and once for the plain bytes. Installs wrk and nginx from Debian when they are missing.
 # Everything it starts is stopped when it ends, however it ends.
 #
 # Settings (environment): THREADS (2), CONNECTIONS (32), DURATION (15s), WARMUP (5s) before each
-# measurement, JIT_WARMUP (15s per page, once, for the JVM's compilers), ITEM (PR-2569-0050),
+# measurement, JIT_WARMUP (15s per page, once, for the JVM's compilers), ITEMS (50),
 # JAVA_OPTS (-Xms512m -Xmx512m).
 set -euo pipefail
 
@@ -21,7 +22,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
 JIT_WARMUP=${JIT_WARMUP:-15s}
-ITEM=${ITEM:-PR-2569-0050}
+ITEMS=${ITEMS:-50}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 
 cd "$(dirname "$0")/../.."
@@ -55,10 +56,10 @@ if [ ! -f "$JAR" ] || [ -n "$(find src bpmn forms pom.xml -newer "$JAR" -print -
 fi
 
 APP_PORT=$(free_port)
-echo "Starting the application on 127.0.0.1:$APP_PORT (profiles demo,bench, in-memory H2)..."
+echo "Starting the application on 127.0.0.1:$APP_PORT (profile demo, in-memory H2)..."
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$JAR" \
-  --spring.profiles.active=demo,bench \
+  --spring.profiles.active=demo \
   --spring.datasource.url='jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1' \
   --server.address=127.0.0.1 --server.port="$APP_PORT" \
   --municipality.website-url="http://127.0.0.1:$APP_PORT" \
@@ -67,11 +68,14 @@ APP_PID=$!
 
 APP="http://127.0.0.1:$APP_PORT"
 for _ in $(seq 1 180); do
-  if curl -fs -o /dev/null "$APP/items/$ITEM"; then break; fi
+  if curl -fs -o /dev/null "$APP/"; then break; fi
   if ! kill -0 "$APP_PID" 2>/dev/null; then echo "The application did not start:"; tail -40 "$WORK/app.log"; exit 1; fi
   sleep 1
 done
-curl -fs -o /dev/null "$APP/items/$ITEM" || { echo "The application did not answer in 180 s"; tail -40 "$WORK/app.log"; exit 1; }
+curl -fs -o /dev/null "$APP/" || { echo "The application did not answer in 180 s"; tail -40 "$WORK/app.log"; exit 1; }
+echo "Publishing $ITEMS requests through the three signed steps..."
+ITEM=$(python3 src/bench/seed-published-items.py "$APP" "$ITEMS")
+curl -fs -o /dev/null "$APP/items/$ITEM" || { echo "Item $ITEM is not on the website"; exit 1; }
 
 # --- nginx with the same HTML ------------------------------------------------------------------
 mkdir -p "$WORK/www/items" "$WORK/nginx"

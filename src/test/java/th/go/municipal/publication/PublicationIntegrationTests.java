@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.catalina.connector.Connector;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -42,7 +45,18 @@ class PublicationIntegrationTests {
 
   @Autowired RepositoryService repositoryService;
 
+  @Autowired ServletWebServerApplicationContext server;
+
   private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void theRunningServerWritesAWholePageInOneGoWithTheConfiguredSocketBuffer() {
+    Connector connector = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
+
+    assertThat(connector.getProperty("socket.appWriteBufSize"))
+        .as("publication.website.socket-write-buffer: 32KB in application.yml, not Tomcat's 8 KB")
+        .hasToString("32768");
+  }
 
   @Test
   void threeDemoUsersWalkOneRequestFromStartToPublishedThroughTheRestApi() throws Exception {

@@ -11,4 +11,13 @@ public record AuditRecord(
     String role,
     String action,
     String decision,
-    String comment) {}
+    String comment) {
+
+  /** The actor (and role) named when the engine acts on its own: a timer, a job, no user. */
+  public static final String SYSTEM = "system";
+
+  /** The user who acted, or {@link #SYSTEM} when no user did. */
+  public static String actor(String userId) {
+    return userId == null ? SYSTEM : userId;
+  }
+}

@@ -1,31 +1,29 @@
 package th.go.municipal.publication.audit;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.identity.CurrentUser;
 
 /**
  * Records every completed step (who, role, action, decision, comment) and every end state of a
- * process in the audit trail, in the engine's transaction.
+ * process in the audit trail, in the engine's transaction. What a step's role is and which
+ * variables hold its decision and comment, the model says, as properties of the user task: {@code
+ * audit.role}, {@code audit.decision}, {@code audit.comment}.
  */
 @Component("recordAudit")
 class RecordAuditListener implements TaskListener, ExecutionListener {
 
-  /** Per task: the role that completes it, and the variables holding its decision and comment. */
-  private record Step(String role, String decisionVariable, String commentVariable) {}
-
-  private static final Map<String, Step> STEPS =
-      Map.of(
-          "prepareRequest", new Step("reporter", "reporterConfirmed", null),
-          "approveRequest", new Step("head", "headDecision", "headComment"),
-          "publishRequest", new Step("webmaster", "webmasterDecision", "webmasterComment"),
-          "reportIncident", new Step("head", null, null),
-          "acknowledgeIncident", new Step("mayor", null, "mayorComment"),
-          "answerInformationRequest", new Step("unit", "answerChannel", null));
+  static final String ROLE = "audit.role";
+  static final String DECISION = "audit.decision";
+  static final String COMMENT = "audit.comment";
 
   private final AuditService audit;
 
@@ -35,16 +33,16 @@ class RecordAuditListener implements TaskListener, ExecutionListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Step step = STEPS.getOrDefault(task.getTaskDefinitionKey(), new Step("staff", null, null));
+    Map<String, String> step = properties(task.getBpmnModelElementInstance());
     audit.record(
         new AuditRecord(
             task.getExecution().getProcessBusinessKey(),
             task.getProcessInstanceId(),
-            actor(CurrentUser.id(task.getProcessEngineServices())),
-            step.role(),
+            AuditRecord.actor(CurrentUser.id(task.getProcessEngineServices())),
+            step.getOrDefault(ROLE, "staff"),
             task.getTaskDefinitionKey(),
-            text(task, step.decisionVariable()),
-            text(task, step.commentVariable())));
+            text(task, step.get(DECISION)),
+            text(task, step.get(COMMENT))));
   }
 
   @Override
@@ -53,15 +51,28 @@ class RecordAuditListener implements TaskListener, ExecutionListener {
         new AuditRecord(
             execution.getProcessBusinessKey(),
             execution.getProcessInstanceId(),
-            actor(CurrentUser.id(execution.getProcessEngineServices())),
-            "system",
+            AuditRecord.actor(CurrentUser.id(execution.getProcessEngineServices())),
+            AuditRecord.SYSTEM,
             execution.getCurrentActivityId(),
             null,
             null));
   }
 
-  private static String actor(String userId) {
-    return userId == null ? "system" : userId;
+  private static Map<String, String> properties(BaseElement element) {
+    Map<String, String> properties = new HashMap<>();
+    if (element != null && element.getExtensionElements() != null) {
+      for (CamundaProperties group :
+          element
+              .getExtensionElements()
+              .getElementsQuery()
+              .filterByType(CamundaProperties.class)
+              .list()) {
+        for (CamundaProperty property : group.getCamundaProperties()) {
+          properties.put(property.getCamundaName(), property.getCamundaValue());
+        }
+      }
+    }
+    return properties;
   }
 
   private static String text(DelegateTask task, String variable) {

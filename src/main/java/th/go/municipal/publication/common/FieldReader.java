@@ -145,6 +145,16 @@ public final class FieldReader {
     return n;
   }
 
+  /** The id of one of the municipality's units ({@code known}), which are configuration. */
+  public String unit(String field, java.util.Collection<String> known) {
+    String unit = line(field, true, 64);
+    if (!known.contains(unit)) {
+      throw invalid(
+          field, "ไม่พบหน่วยงาน '" + unit + "' ในรายชื่อหน่วยงานของเทศบาล (unknown unit)");
+    }
+    return unit;
+  }
+
   /** One of the allowed values. */
   public String oneOf(String field, java.util.Collection<String> allowed) {
     String value = line(field, true, 64);

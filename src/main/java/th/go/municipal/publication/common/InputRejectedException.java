@@ -44,6 +44,14 @@ public class InputRejectedException extends BadUserRequestException {
     return new InputRejectedException(Reason.FORBIDDEN, null, message);
   }
 
+  /**
+   * What was asked for does not exist (or is not the caller's to see: the same answer, as numbers
+   * are guessable); {@code what} names it in Thai, e.g. "คำขอเลขที่ PR-2570-0001".
+   */
+  public static InputRejectedException notFound(String what) {
+    return new InputRejectedException(Reason.NOT_FOUND, null, "ไม่พบ" + what + " (not found)");
+  }
+
   public static InputRejectedException conflict(String field, String message) {
     return new InputRejectedException(Reason.CONFLICT, field, message);
   }

@@ -62,6 +62,11 @@ public class MunicipalityProperties {
     return units.stream().filter(u -> u.id().equals(id)).findFirst();
   }
 
+  /** The ids of the configured units. */
+  public List<String> unitIds() {
+    return units.stream().map(Unit::id).toList();
+  }
+
   /** The unit's Thai name, or the id itself for a unit no longer configured. */
   public String unitName(String id) {
     return unit(id).map(Unit::name).orElse(id);

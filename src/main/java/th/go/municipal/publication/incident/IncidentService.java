@@ -25,7 +25,7 @@ import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.identity.Groups;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 import th.go.municipal.publication.identity.StaffDirectory;
-import th.go.municipal.publication.notification.MailNotice;
+import th.go.municipal.publication.identity.StepGuard;
 import th.go.municipal.publication.notification.MailNotifier;
 import th.go.municipal.publication.notification.StaffMailboxes;
 
@@ -36,9 +36,12 @@ import th.go.municipal.publication.notification.StaffMailboxes;
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
-public class IncidentService {
+class IncidentService {
 
   static final long MAX_AFFECTED = 10_000_000L;
+
+  private static final String ONLY_THE_HEAD =
+      "เฉพาะหัวหน้าหน่วยงานที่เกี่ยวข้องเท่านั้นที่รายงานเหตุได้ (only the unit's head may report an incident)";
 
   private static final Map<String, String> LABELS =
       Map.of(
@@ -53,26 +56,32 @@ public class IncidentService {
 
   private final IncidentReportRepository incidents;
   private final MailNotifier mail;
+  private final IncidentMails mails;
   private final StaffMailboxes mailboxes;
   private final StaffDirectory staff;
+  private final StepGuard guard;
   private final ReferenceNumbers numbers;
   private final AuditService audit;
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
-  public IncidentService(
+  IncidentService(
       IncidentReportRepository incidents,
       MailNotifier mail,
+      IncidentMails mails,
       StaffMailboxes mailboxes,
       StaffDirectory staff,
+      StepGuard guard,
       ReferenceNumbers numbers,
       AuditService audit,
       MunicipalityProperties municipality,
       Clock clock) {
     this.incidents = incidents;
     this.mail = mail;
+    this.mails = mails;
     this.mailboxes = mailboxes;
     this.staff = staff;
+    this.guard = guard;
     this.numbers = numbers;
     this.audit = audit;
     this.municipality = municipality;
@@ -85,14 +94,9 @@ public class IncidentService {
   public IncidentReport register(
       String userId, String processInstanceId, String requestKey, Map<String, Object> variables) {
     FieldReader in = new FieldReader(variables, LABELS);
-    String unit = in.line(UNIT, true, 64);
-    if (municipality.unit(unit).isEmpty()) {
-      throw in.invalid(
-          UNIT, "ไม่พบหน่วยงาน '" + unit + "' ในรายชื่อหน่วยงานของเทศบาล (unknown unit)");
-    }
-    if (requestKey == null && !staff.isMember(userId, Groups.head(unit))) {
-      throw InputRejectedException.forbidden(
-          "เฉพาะหัวหน้าหน่วยงานที่เกี่ยวข้องเท่านั้นที่รายงานเหตุได้ (only the unit's head may report an incident)");
+    String unit = in.unit(UNIT, municipality.unitIds());
+    if (requestKey == null) {
+      guard.requireMember(userId, Groups.head(unit), ONLY_THE_HEAD);
     }
     IncidentFacts facts = facts(in, false);
     IncidentReport report =
@@ -104,7 +108,7 @@ public class IncidentService {
         new AuditRecord(
             report.getIncidentKey(),
             processInstanceId,
-            userId == null ? "system" : userId,
+            AuditRecord.actor(userId),
             requestKey == null ? "head" : "reporter",
             "raiseIncident",
             null,
@@ -115,10 +119,7 @@ public class IncidentService {
   /** The head reports the facts, all of them required now, and signs. */
   public String report(String userId, String processInstanceId, Map<String, Object> variables) {
     IncidentReport report = load(processInstanceId);
-    if (!staff.isMember(userId, Groups.head(report.getUnit()))) {
-      throw InputRejectedException.forbidden(
-          "เฉพาะหัวหน้าหน่วยงานที่เกี่ยวข้องเท่านั้นที่รายงานเหตุได้ (only the unit's head may report an incident)");
-    }
+    guard.requireMember(userId, Groups.head(report.getUnit()), ONLY_THE_HEAD);
     report.describe(facts(new FieldReader(variables, LABELS), true));
     Instant now = clock.instant();
     report.reported(userId, now);
@@ -129,10 +130,10 @@ public class IncidentService {
   public String acknowledge(
       String userId, String processInstanceId, Map<String, Object> variables) {
     IncidentReport report = load(processInstanceId);
-    if (!staff.isMember(userId, Groups.MAYOR)) {
-      throw InputRejectedException.forbidden(
-          "เฉพาะนายกเทศมนตรีเท่านั้นที่รับทราบเหตุได้ (only the mayor may acknowledge)");
-    }
+    guard.requireMember(
+        userId,
+        Groups.MAYOR,
+        "เฉพาะนายกเทศมนตรีเท่านั้นที่รับทราบเหตุได้ (only the mayor may acknowledge)");
     String comment = new FieldReader(variables, LABELS).text(MAYOR_COMMENT, false, 2000);
     Instant now = clock.instant();
     report.acknowledged(userId, comment, now);
@@ -153,67 +154,16 @@ public class IncidentService {
               + report.getIncidentKey()
               + " cannot reach the mayor (ไม่มีอีเมลของนายกเทศมนตรีในระบบ)");
     }
-    StaffDirectory.Signer reporter = staff.signer(report.getReportedBy());
-    String body =
-        "เรียน นายกเทศมนตรี\n\n"
-            + "หัวหน้าหน่วยงาน"
-            + unitName(report.getUnit())
-            + " รายงานเหตุสำคัญ ฉุกเฉิน/เร่งด่วน ดังนี้\n\n"
-            + "เลขที่รายงาน: "
-            + report.getIncidentKey()
-            + "\n"
-            + "วันและเวลาที่เกิดเหตุ: "
-            + (report.getIncidentAt() == null ? "-" : ThaiDates.dateTime(report.getIncidentAt()))
-            + "\n"
-            + "สถานที่เกิดเหตุ: "
-            + report.getLocation()
-            + "\n"
-            + "จำนวนผู้ได้รับผลกระทบ: "
-            + report.getAffectedCount()
-            + " คน\n"
-            + "พื้นที่ความเสียหาย: "
-            + report.getDamageArea()
-            + "\n"
-            + "สาเหตุ: "
-            + report.getCause()
-            + "\n"
-            + "แนวทางแก้ไขปัญหา: "
-            + report.getRemedy()
-            + "\n"
-            + (report.getRequestKey() == null
-                ? ""
-                : "เกี่ยวข้องกับคำขอเผยแพร่เลขที่: " + report.getRequestKey() + "\n")
-            + "\nผู้รายงาน: "
-            + reporter.display(report.getReportedAt())
-            + "\n\n"
-            + "กรุณารับทราบเหตุผ่านงาน \"รับทราบเหตุเร่งด่วน\" ในระบบ Tasklist: "
-            + mail.tasklistUrl()
-            + "\n";
-    mail.send(
-        new MailNotice(
-            to,
-            "[เหตุเร่งด่วน] "
-                + unitName(report.getUnit())
-                + ": "
-                + report.getLocation()
-                + " ("
-                + report.getIncidentKey()
-                + ")",
-            body,
-            report.getIncidentKey()));
+    mail.send(mails.toMayor(report, to));
     audit.record(
         new AuditRecord(
             report.getIncidentKey(),
             processInstanceId,
-            "system",
-            "system",
+            AuditRecord.SYSTEM,
+            AuditRecord.SYSTEM,
             "notifyMayor",
             null,
             String.join(", ", to)));
-  }
-
-  public String unitName(String unit) {
-    return municipality.unitName(unit);
   }
 
   private IncidentFacts facts(FieldReader in, boolean required) {
@@ -234,11 +184,6 @@ public class IncidentService {
   private IncidentReport load(String processInstanceId) {
     return incidents
         .findByProcessInstanceId(processInstanceId)
-        .orElseThrow(
-            () ->
-                new InputRejectedException(
-                    InputRejectedException.Reason.NOT_FOUND,
-                    null,
-                    "ไม่พบรายงานเหตุของกระบวนการนี้ (incident not found)"));
+        .orElseThrow(() -> InputRejectedException.notFound("รายงานเหตุของกระบวนการนี้"));
   }
 }

@@ -4,15 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.identity.CurrentUser;
+import th.go.municipal.publication.identity.MunicipalityProperties;
 
 /** At the start of an incident report: validate it, give it its incident number, store it. */
 @Component("registerIncident")
 class RegisterIncidentDelegate implements ExecutionListener {
 
   private final IncidentService incidents;
+  private final MunicipalityProperties municipality;
 
-  RegisterIncidentDelegate(IncidentService incidents) {
+  RegisterIncidentDelegate(IncidentService incidents, MunicipalityProperties municipality) {
     this.incidents = incidents;
+    this.municipality = municipality;
   }
 
   @Override
@@ -28,6 +31,6 @@ class RegisterIncidentDelegate implements ExecutionListener {
             execution.getVariables());
     execution.setProcessBusinessKey(report.getIncidentKey());
     execution.setVariable(IncidentVariables.INCIDENT_KEY, report.getIncidentKey());
-    execution.setVariable(IncidentVariables.UNIT_NAME, incidents.unitName(report.getUnit()));
+    execution.setVariable(IncidentVariables.UNIT_NAME, municipality.unitName(report.getUnit()));
   }
 }

@@ -34,9 +34,6 @@ class InquiryController {
   private static final String FORM = "inquiry/form";
   private static final String MESSAGE = "inquiry/message";
   private static final String STATUS = "inquiry/status";
-  private static final String PAGE_POLICY =
-      "default-src 'self'; img-src 'self' https:; script-src 'none';"
-          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
   private final InquiryService inquiries;
   private final InquiryValidator validator;
@@ -73,15 +70,9 @@ class InquiryController {
     return "feedback";
   }
 
-  /**
-   * The website's page policy (no scripts, styles and forms of this site only, no framing by
-   * others), and never stored: every form carries its own one-time token.
-   */
+  /** Never stored: every form carries its own one-time token. */
   @ModelAttribute
   void pageHeaders(HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", PAGE_POLICY);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
   }
 
@@ -163,7 +154,7 @@ class InquiryController {
         new StatusView(
             r.getReferenceNumber(),
             r.getKind().thaiName,
-            inquiries.unitName(r.getUnit()),
+            municipality.unitName(r.getUnit()),
             ThaiDates.dateTime(r.getReceivedAt()),
             InquiryService.dueDateThai(r.getDueAt()),
             r.getStatus().thaiName,
@@ -206,7 +197,7 @@ class InquiryController {
     model.addAttribute("notice", notice);
     model.addAttribute("kinds", InquiryKind.values());
     model.addAttribute("units", municipality.getUnits());
-    model.addAttribute("defaultUnitName", inquiries.unitName(properties.getDefaultUnit()));
+    model.addAttribute("defaultUnitName", municipality.unitName(properties.getDefaultUnit()));
     model.addAttribute("responseDays", properties.getResponseDays());
     model.addAttribute("limits", properties.getRateLimit());
     model.addAttribute(

@@ -28,6 +28,7 @@ import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.identity.Groups;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 import th.go.municipal.publication.identity.StaffDirectory;
+import th.go.municipal.publication.identity.StepGuard;
 import th.go.municipal.publication.notification.MailNotifier;
 import th.go.municipal.publication.notification.StaffMailboxes;
 
@@ -46,10 +47,8 @@ public class InquiryService {
 
   static final int ANSWER_MAX = 5000;
 
-  /** Who the audit trail names when the public or the engine acts. */
+  /** Who the audit trail names when the public acts. */
   static final String PUBLIC = "public";
-
-  static final String SYSTEM = "system";
 
   private static final Logger log = LoggerFactory.getLogger(InquiryService.class);
   private static final Map<String, String> ANSWER_LABELS =
@@ -62,6 +61,7 @@ public class InquiryService {
   private final ReferenceNumbers numbers;
   private final AuditService audit;
   private final StaffDirectory staff;
+  private final StepGuard guard;
   private final StaffMailboxes mailboxes;
   private final MailNotifier mail;
   private final InquiryMails mails;
@@ -75,6 +75,7 @@ public class InquiryService {
       ReferenceNumbers numbers,
       AuditService audit,
       StaffDirectory staff,
+      StepGuard guard,
       StaffMailboxes mailboxes,
       MailNotifier mail,
       InquiryMails mails,
@@ -86,6 +87,7 @@ public class InquiryService {
     this.numbers = numbers;
     this.audit = audit;
     this.staff = staff;
+    this.guard = guard;
     this.mailboxes = mailboxes;
     this.mail = mail;
     this.mails = mails;
@@ -145,7 +147,7 @@ public class InquiryService {
     return new Receipt(
         referenceNumber,
         fields.kind(),
-        unitName(fields.unit()),
+        municipality.unitName(fields.unit()),
         request.getDueAt(),
         maskEmail(fields.email()));
   }
@@ -156,19 +158,13 @@ public class InquiryService {
    */
   public Map<String, Object> answer(
       String userId, String referenceNumber, Map<String, Object> variables) {
-    if (userId == null) {
-      throw InputRejectedException.forbidden(
-          "ต้องเข้าสู่ระบบด้วยบัญชีของตนเองก่อนตอบ (an authenticated user must answer)");
-    }
     InformationRequest request = load(referenceNumber);
-    List<String> groups = staff.groupsOf(userId);
-    if (!groups.contains(Groups.head(request.getUnit()))
-        && !groups.contains(Groups.reporter(request.getUnit()))) {
-      throw InputRejectedException.forbidden(
-          "เฉพาะหัวหน้าหน่วยงานและผู้รับผิดชอบการให้ข้อมูลของ"
-              + unitName(request.getUnit())
-              + "เท่านั้นที่ตอบเรื่องนี้ได้ (only the unit's staff may answer)");
-    }
+    guard.requireMemberOfAny(
+        userId,
+        List.of(Groups.head(request.getUnit()), Groups.reporter(request.getUnit())),
+        "เฉพาะหัวหน้าหน่วยงานและผู้รับผิดชอบการให้ข้อมูลของ"
+            + municipality.unitName(request.getUnit())
+            + "เท่านั้นที่ตอบเรื่องนี้ได้ (only the unit's staff may answer)");
     FieldReader in = new FieldReader(variables, ANSWER_LABELS);
     String answer = in.text(ANSWER, true, ANSWER_MAX);
     String channel =
@@ -198,8 +194,8 @@ public class InquiryService {
         new AuditRecord(
             referenceNumber,
             request.getProcessInstanceId(),
-            SYSTEM,
-            SYSTEM,
+            AuditRecord.SYSTEM,
+            AuditRecord.SYSTEM,
             "sendAnswerToRequester",
             delivery.name().toLowerCase(),
             null));
@@ -221,8 +217,8 @@ public class InquiryService {
         new AuditRecord(
             referenceNumber,
             request.getProcessInstanceId(),
-            SYSTEM,
-            SYSTEM,
+            AuditRecord.SYSTEM,
+            AuditRecord.SYSTEM,
             "sendReminder",
             delivery.name().toLowerCase(),
             String.join(", ", groups)));
@@ -249,8 +245,8 @@ public class InquiryService {
         new AuditRecord(
             referenceNumber,
             request.getProcessInstanceId(),
-            SYSTEM,
-            SYSTEM,
+            AuditRecord.SYSTEM,
+            AuditRecord.SYSTEM,
             "escalateOverdue",
             delivery.name().toLowerCase(),
             String.join(", ", groups)));
@@ -271,11 +267,6 @@ public class InquiryService {
   @Transactional(readOnly = true)
   public Instant dueAtOf(String referenceNumber) {
     return load(referenceNumber).getDueAt();
-  }
-
-  @Transactional(readOnly = true)
-  public String unitName(String unit) {
-    return municipality.unitName(unit);
   }
 
   /**
@@ -309,7 +300,7 @@ public class InquiryService {
         .putValue(InquiryVariables.KIND, request.getKind().code)
         .putValue(InquiryVariables.KIND_NAME, request.getKind().thaiName)
         .putValue(InquiryVariables.UNIT, request.getUnit())
-        .putValue(InquiryVariables.UNIT_NAME, unitName(request.getUnit()))
+        .putValue(InquiryVariables.UNIT_NAME, municipality.unitName(request.getUnit()))
         .putValue(InquiryVariables.SUBJECT, request.getSubject())
         .putValue(InquiryVariables.MESSAGE, request.getMessage())
         .putValue(InquiryVariables.REQUESTER_NAME, request.getRequesterName())
@@ -337,11 +328,6 @@ public class InquiryService {
   private InformationRequest load(String referenceNumber) {
     return requests
         .findById(referenceNumber)
-        .orElseThrow(
-            () ->
-                new InputRejectedException(
-                    InputRejectedException.Reason.NOT_FOUND,
-                    null,
-                    "ไม่พบคำขอเลขที่ " + referenceNumber + " (request not found)"));
+        .orElseThrow(() -> InputRejectedException.notFound("คำขอเลขที่ " + referenceNumber));
   }
 }

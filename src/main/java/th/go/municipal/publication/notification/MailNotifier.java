@@ -14,6 +14,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import th.go.municipal.publication.common.WebsiteLinks;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 
 /**
@@ -119,6 +120,6 @@ public class MailNotifier {
     if (!properties.getTasklistUrl().isBlank()) {
       return properties.getTasklistUrl();
     }
-    return municipality.getWebsiteUrl().replaceAll("/+$", "") + "/camunda/app/tasklist/";
+    return WebsiteLinks.base(municipality.getWebsiteUrl()) + "/camunda/app/tasklist/";
   }
 }

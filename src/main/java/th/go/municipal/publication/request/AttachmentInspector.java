@@ -30,7 +30,7 @@ import th.go.municipal.publication.common.InputRejectedException;
  * refused whatever they are called. Reads the text of documents for personal-data screening.
  */
 @Component
-public class AttachmentInspector {
+class AttachmentInspector {
 
   private static final Logger log = LoggerFactory.getLogger(AttachmentInspector.class);
 

@@ -16,7 +16,7 @@ import th.go.municipal.publication.common.InputRejectedException;
  * Reads the attachment File variables (attachment1, attachment2, …) of a request, whichever way
  * they were set: a Tasklist form, the REST API or a variable update between steps.
  */
-public final class AttachmentVariables {
+final class AttachmentVariables {
 
   private static final Pattern NAME =
       Pattern.compile(RequestVariables.ATTACHMENT_PREFIX + "(\\d+)");

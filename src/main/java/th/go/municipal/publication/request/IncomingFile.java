@@ -3,4 +3,4 @@ package th.go.municipal.publication.request;
 /**
  * A file as it arrived in a File variable: its variable name (attachment1 …), file name and bytes.
  */
-public record IncomingFile(String variable, String fileName, byte[] content) {}
+record IncomingFile(String variable, String fileName, byte[] content) {}

@@ -1,7 +1,7 @@
 package th.go.municipal.publication.request;
 
 /** An attachment that passed inspection: what its content really is, and the text read from it. */
-public record InspectedAttachment(
+record InspectedAttachment(
     String variable,
     String fileName,
     String kind,

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** Personal data found in a request as the reporter last signed it, stored masked. */
 @Entity
 @Table(name = "personal_data_findings")
-public class PersonalDataFinding {
+class PersonalDataFinding {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

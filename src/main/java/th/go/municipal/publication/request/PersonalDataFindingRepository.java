@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Personal-data findings of requests. */
-public interface PersonalDataFindingRepository extends JpaRepository<PersonalDataFinding, Long> {
+interface PersonalDataFindingRepository extends JpaRepository<PersonalDataFinding, Long> {
 
   List<PersonalDataFinding> findByBusinessKeyOrderByIdAsc(String businessKey);
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * addresses. Values are reported masked, so the findings themselves do not spread the data.
  */
 @Component
-public class PersonalDataScreener {
+class PersonalDataScreener {
 
   /** What was found. */
   public enum Kind {

@@ -16,7 +16,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "publication_requests")
-public class PublicationRequest {
+class PublicationRequest {
 
   @Id
   @Column(name = "business_key")

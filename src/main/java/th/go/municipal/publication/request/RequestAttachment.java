@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /** An attachment as the reporter last signed it: what its content is, and its fingerprint. */
 @Entity
 @Table(name = "request_attachments")
-public class RequestAttachment {
+class RequestAttachment {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Attachments of requests, in variable order. */
-public interface RequestAttachmentRepository extends JpaRepository<RequestAttachment, Long> {
+interface RequestAttachmentRepository extends JpaRepository<RequestAttachment, Long> {
 
   List<RequestAttachment> findByBusinessKeyOrderByVariableNameAsc(String businessKey);
 

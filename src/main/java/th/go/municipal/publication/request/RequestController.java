@@ -4,12 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import th.go.municipal.publication.common.ApiError;
+import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.identity.ApiCaller;
 import th.go.municipal.publication.identity.Groups;
@@ -88,19 +86,18 @@ class RequestController {
   }
 
   @GetMapping("/api/requests/{businessKey}")
-  ResponseEntity<?> showRequest(@PathVariable String businessKey, HttpServletRequest http) {
+  RequestView showRequest(@PathVariable String businessKey, HttpServletRequest http) {
     String userId = caller.requireUser(http);
     PublicationRequest request =
-        requests.findById(businessKey).filter(r -> maySee(userId, r)).orElse(null);
-    if (request == null) {
-      // The same answer whether it does not exist or is not theirs to see: numbers are guessable.
-      return ResponseEntity.status(HttpStatus.NOT_FOUND)
-          .body(
-              new ApiError(
-                  "not_found",
-                  null,
-                  "ไม่พบคำขอเลขที่ " + businessKey + " หรือท่านไม่มีสิทธิ์เข้าถึง (not found)"));
-    }
+        requests
+            .findById(businessKey)
+            .filter(r -> maySee(userId, r))
+            // The same answer whether it does not exist or is not theirs to see: numbers are
+            // guessable.
+            .orElseThrow(
+                () ->
+                    InputRejectedException.notFound(
+                        "คำขอเลขที่ " + businessKey + " หรือท่านไม่มีสิทธิ์เข้าถึง"));
     List<SignatureView> signed =
         signatures.findByBusinessKeyOrderByIdAsc(businessKey).stream()
             .map(
@@ -115,44 +112,43 @@ class RequestController {
                         s.getSignedAt(),
                         ThaiDates.dateTime(s.getSignedAt())))
             .toList();
-    return ResponseEntity.ok(
-        new RequestView(
-            request.getBusinessKey(),
-            request.getUnit(),
-            requestService.unitName(request.getUnit()),
-            request.getTitle(),
-            request.getDetails(),
-            request.getCategory(),
-            request.getOitItem(),
-            request.getExternalUrl(),
-            request.getRemarks(),
-            request.getPublishFrom(),
-            request.getPublishUntil(),
-            request.isUrgent(),
-            request.getStatus(),
-            request.getPreparedBy(),
-            request.getCreatedAt(),
-            signed,
-            attachments.findByBusinessKeyOrderByVariableNameAsc(businessKey).stream()
-                .map(
-                    a ->
-                        new AttachmentView(
-                            a.getVariableName(),
-                            a.getFileName(),
-                            a.getKind(),
-                            a.getMediaType(),
-                            a.getSizeBytes(),
-                            a.getSha256()))
-                .toList(),
-            findings.findByBusinessKeyOrderByIdAsc(businessKey).stream()
-                .map(
-                    f ->
-                        new FindingView(
-                            f.getSource(),
-                            f.getKind().name(),
-                            f.getKind().thaiName,
-                            f.getMaskedValue()))
-                .toList()));
+    return new RequestView(
+        request.getBusinessKey(),
+        request.getUnit(),
+        municipality.unitName(request.getUnit()),
+        request.getTitle(),
+        request.getDetails(),
+        request.getCategory(),
+        request.getOitItem(),
+        request.getExternalUrl(),
+        request.getRemarks(),
+        request.getPublishFrom(),
+        request.getPublishUntil(),
+        request.isUrgent(),
+        request.getStatus(),
+        request.getPreparedBy(),
+        request.getCreatedAt(),
+        signed,
+        attachments.findByBusinessKeyOrderByVariableNameAsc(businessKey).stream()
+            .map(
+                a ->
+                    new AttachmentView(
+                        a.getVariableName(),
+                        a.getFileName(),
+                        a.getKind(),
+                        a.getMediaType(),
+                        a.getSizeBytes(),
+                        a.getSha256()))
+            .toList(),
+        findings.findByBusinessKeyOrderByIdAsc(businessKey).stream()
+            .map(
+                f ->
+                    new FindingView(
+                        f.getSource(),
+                        f.getKind().name(),
+                        f.getKind().thaiName,
+                        f.getMaskedValue()))
+            .toList());
   }
 
   @GetMapping("/api/units")

@@ -30,6 +30,7 @@ import th.go.municipal.publication.identity.Groups;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 import th.go.municipal.publication.identity.StaffDirectory;
 import th.go.municipal.publication.identity.StaffDirectory.Signer;
+import th.go.municipal.publication.identity.StepGuard;
 import th.go.municipal.publication.request.RequestSignature.Role;
 
 /**
@@ -40,16 +41,16 @@ import th.go.municipal.publication.request.RequestSignature.Role;
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
-public class RequestService {
+class RequestService {
 
-  public static final String APPROVE = "approve";
-  public static final String RETURN = "return";
-  public static final String REJECT = "reject";
-  public static final String PUBLISH = "publish";
+  static final String APPROVE = "approve";
+  static final String RETURN = "return";
+  static final String REJECT = "reject";
+  static final String PUBLISH = "publish";
   static final String CONFIRM = "confirm";
 
   /** Legal bases on which a head may approve publishing personal data (PDPA B.E. 2562). */
-  public static final List<String> PERSONAL_DATA_BASES =
+  static final List<String> PERSONAL_DATA_BASES =
       List.of("not-personal", "consent", "legal-duty", "public-interest");
 
   private final PublicationRequestRepository requests;
@@ -60,12 +61,13 @@ public class RequestService {
   private final PersonalDataScreener screener;
   private final RequestValidator validator;
   private final StaffDirectory staff;
+  private final StepGuard guard;
   private final ReferenceNumbers numbers;
   private final AuditService audit;
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
-  public RequestService(
+  RequestService(
       PublicationRequestRepository requests,
       RequestSignatureRepository signatures,
       RequestAttachmentRepository attachments,
@@ -74,6 +76,7 @@ public class RequestService {
       PersonalDataScreener screener,
       RequestValidator validator,
       StaffDirectory staff,
+      StepGuard guard,
       ReferenceNumbers numbers,
       AuditService audit,
       MunicipalityProperties municipality,
@@ -86,6 +89,7 @@ public class RequestService {
     this.screener = screener;
     this.validator = validator;
     this.staff = staff;
+    this.guard = guard;
     this.numbers = numbers;
     this.audit = audit;
     this.municipality = municipality;
@@ -93,19 +97,19 @@ public class RequestService {
   }
 
   /** What a signed step tells the process: variables for later steps and forms to show. */
-  public record StepOutcome(
+  record StepOutcome(
       String businessKey, Map<String, Object> variablesToSet, List<String> variablesToRemove) {}
 
   /** A reporter submits a new request: validated, numbered and stored, or refused whole. */
-  public StepOutcome register(
+  StepOutcome register(
       String userId,
       String processInstanceId,
       Map<String, Object> variables,
       List<IncomingFile> files) {
-    requireUser(userId);
+    guard.signedIn(userId);
     RequestFields fields = validator.validate(variables, today());
     List<InspectedAttachment> inspected = inspector.inspectAll(files);
-    requireMember(
+    guard.requireMember(
         userId,
         Groups.reporter(fields.unit()),
         "เฉพาะผู้รับผิดชอบการให้ข้อมูลของหน่วยงานนี้เท่านั้นที่ยื่นคำขอได้ (only the unit's reporters may submit)");
@@ -121,16 +125,16 @@ public class RequestService {
             businessKey, processInstanceId, userId, "reporter", "submitRequest", null, null));
     Map<String, Object> outcome = new HashMap<>(content);
     outcome.put(RequestVariables.REQUEST_KEY, businessKey);
-    outcome.put(RequestVariables.UNIT_NAME, unitName(fields.unit()));
+    outcome.put(RequestVariables.UNIT_NAME, municipality.unitName(fields.unit()));
     outcome.put(RequestVariables.URGENT, fields.urgent());
     return new StepOutcome(businessKey, outcome, List.of());
   }
 
   /** Step 1: the reporter checks the request, may change it, and signs. */
-  public StepOutcome signAsReporter(
+  StepOutcome signAsReporter(
       String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
-    requireUser(userId);
-    PublicationRequest request = load(businessKey);
+    guard.signedIn(userId);
+    PublicationRequest request = requests.load(businessKey);
     FieldReader in = validator.reader(variables);
     if (!in.bool(REPORTER_CONFIRMED, false)) {
       throw in.invalid(
@@ -138,7 +142,7 @@ public class RequestService {
           "กรุณายืนยันว่าได้ตรวจสอบความถูกต้อง ครบถ้วน และสมบูรณ์ของข้อมูลแล้ว (confirmation required)");
     }
     RequestFields fields = validator.validate(variables, today());
-    requireMember(
+    guard.requireMember(
         userId,
         Groups.reporter(fields.unit()),
         "เฉพาะผู้รับผิดชอบการให้ข้อมูลของหน่วยงานนี้เท่านั้นที่ลงนามได้ (only the unit's reporters may sign)");
@@ -150,7 +154,7 @@ public class RequestService {
     outcome.put(
         RequestVariables.REPORTER_SIGNATURE,
         sign(request, Role.REPORTER, userId, CONFIRM, null, now).display());
-    outcome.put(RequestVariables.UNIT_NAME, unitName(fields.unit()));
+    outcome.put(RequestVariables.UNIT_NAME, municipality.unitName(fields.unit()));
     return new StepOutcome(
         businessKey,
         outcome,
@@ -164,16 +168,16 @@ public class RequestService {
   }
 
   /** Step 2: the unit's head approves, returns with a reason, or rejects. */
-  public StepOutcome signAsHead(
+  StepOutcome signAsHead(
       String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
-    requireUser(userId);
-    PublicationRequest request = load(businessKey);
+    guard.signedIn(userId);
+    PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
-    requireMember(
+    guard.requireMember(
         userId,
         Groups.head(request.getUnit()),
         "เฉพาะหัวหน้าหน่วยงาน"
-            + unitName(request.getUnit())
+            + municipality.unitName(request.getUnit())
             + "เท่านั้นที่อนุมัติคำขอนี้ได้ (only the unit's head may decide)");
     requireUnchanged(request, variables, files);
     FieldReader in = validator.reader(variables);
@@ -223,12 +227,12 @@ public class RequestService {
   }
 
   /** Step 3: the webmaster reviews completeness and publishes, or returns with a reason. */
-  public StepOutcome signAsWebmaster(
+  StepOutcome signAsWebmaster(
       String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
-    requireUser(userId);
-    PublicationRequest request = load(businessKey);
+    guard.signedIn(userId);
+    PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
-    requireMember(
+    guard.requireMember(
         userId,
         Groups.WEBMASTER,
         "เฉพาะผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่เท่านั้นที่เผยแพร่ได้ (only the webmaster may publish)");
@@ -253,15 +257,10 @@ public class RequestService {
    * Everyone who has signed as reporter, and the initiator: none of them may approve or publish.
    */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-  public boolean isPreparer(String userId, PublicationRequest request) {
+  boolean isPreparer(String userId, PublicationRequest request) {
     return userId.equals(request.getPreparedBy())
         || signatures.existsByBusinessKeyAndRoleAndUserId(
             request.getBusinessKey(), Role.REPORTER, userId);
-  }
-
-  @Transactional(propagation = Propagation.SUPPORTS)
-  public String unitName(String unit) {
-    return municipality.unitName(unit);
   }
 
   private StepOutcome returned(String businessKey, String byRole, String signature, String reason) {
@@ -334,30 +333,6 @@ public class RequestService {
         RequestVariables.PERSONAL_DATA_FOUND, !found.isEmpty(),
         RequestVariables.PERSONAL_DATA_FINDINGS, summary,
         RequestVariables.ATTACHMENTS_SUMMARY, attachmentList);
-  }
-
-  private PublicationRequest load(String businessKey) {
-    return requests
-        .findById(businessKey)
-        .orElseThrow(
-            () ->
-                new InputRejectedException(
-                    InputRejectedException.Reason.NOT_FOUND,
-                    null,
-                    "ไม่พบคำขอเลขที่ " + businessKey + " (request not found)"));
-  }
-
-  private void requireUser(String userId) {
-    if (userId == null) {
-      throw InputRejectedException.forbidden(
-          "ต้องเข้าสู่ระบบด้วยบัญชีของตนเองก่อนลงนาม (an authenticated user must sign each step)");
-    }
-  }
-
-  private void requireMember(String userId, String group, String message) {
-    if (!staff.isMember(userId, group)) {
-      throw InputRejectedException.forbidden(message);
-    }
   }
 
   private void requireNotPreparer(String userId, PublicationRequest request) {

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** One signature on a request: who signed which step, as whom, with what decision, and when. */
 @Entity
 @Table(name = "request_signatures")
-public class RequestSignature {
+class RequestSignature {
 
   /** The three signing roles of the announcement's form. */
   public enum Role {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Signatures of requests, oldest first. */
-public interface RequestSignatureRepository extends JpaRepository<RequestSignature, Long> {
+interface RequestSignatureRepository extends JpaRepository<RequestSignature, Long> {
 
   List<RequestSignature> findByBusinessKeyOrderByIdAsc(String businessKey);
 

@@ -23,7 +23,7 @@ import th.go.municipal.publication.identity.MunicipalityProperties;
 
 /** Checks the request form's fields and refuses the first bad one with a Thai message naming it. */
 @Component
-public class RequestValidator {
+class RequestValidator {
 
   public static final int TITLE_MAX = 200;
   public static final int DETAILS_MAX = 10000;
@@ -69,11 +69,7 @@ public class RequestValidator {
    */
   public RequestFields validate(Map<String, Object> variables, LocalDate today) {
     FieldReader in = reader(variables);
-    String unit = in.line(UNIT, true, 64);
-    if (municipality.unit(unit).isEmpty()) {
-      throw in.invalid(
-          UNIT, "ไม่พบหน่วยงาน '" + unit + "' ในรายชื่อหน่วยงานของเทศบาล (unknown unit)");
-    }
+    String unit = in.unit(UNIT, municipality.unitIds());
     String title = in.line(TITLE, true, TITLE_MAX);
     String details = in.text(DETAILS, true, DETAILS_MAX);
     String category = in.oneOf(CATEGORY, Arrays.stream(Category.values()).map(c -> c.id).toList());

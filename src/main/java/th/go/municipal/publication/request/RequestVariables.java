@@ -1,7 +1,7 @@
 package th.go.municipal.publication.request;
 
 /** Names of the process variables of the contract, used by delegates, forms and tests alike. */
-public final class RequestVariables {
+final class RequestVariables {
 
   public static final String UNIT = "unit";
   public static final String TITLE = "title";

@@ -1,8 +1,8 @@
 package th.go.municipal.publication.website;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -11,20 +11,22 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import th.go.municipal.publication.common.SafeHtml;
 import th.go.municipal.publication.common.ThaiDates;
+import th.go.municipal.publication.common.WebsiteLinks;
 import th.go.municipal.publication.identity.MunicipalityProperties;
+import th.go.municipal.publication.publishing.PublishedItems;
+import th.go.municipal.publication.publishing.PublishedItems.Entry;
 import th.go.municipal.publication.request.Category;
 
 /**
  * The Atom feed of the latest items and the sitemap, with absolute addresses from {@code
  * municipality.website-url}. Both are written by an XML writer, which escapes everything, and kept
- * by the {@link RenderCache} like the pages.
+ * by the {@link WebsitePageFilter} like the pages.
  */
 @RestController
 class FeedController {
@@ -39,39 +41,35 @@ class FeedController {
       new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8);
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
-  private final PublishedItemRepository items;
+  private final PublishedItems items;
   private final MunicipalityProperties municipality;
-  private final RenderCache cache;
+  private final Clock clock;
 
-  FeedController(
-      PublishedItemRepository items, MunicipalityProperties municipality, RenderCache cache) {
+  FeedController(PublishedItems items, MunicipalityProperties municipality, Clock clock) {
     this.items = items;
     this.municipality = municipality;
-    this.cache = cache;
+    this.clock = clock;
   }
 
   @GetMapping("/feed.atom")
-  ResponseEntity<byte[]> showFeed(HttpServletRequest request) {
-    return cache.serve(
-        "/feed.atom",
-        request,
-        day ->
-            ResponseEntity.ok()
-                .contentType(ATOM_TYPE)
-                .body(atom(items.findVisibleOn(day, PageRequest.of(0, FEED_SIZE)))));
+  ResponseEntity<byte[]> showFeed() {
+    return ResponseEntity.ok()
+        .contentType(ATOM_TYPE)
+        .body(atom(items.latestVisible(today(), FEED_SIZE)));
   }
 
   @GetMapping("/sitemap.xml")
-  ResponseEntity<byte[]> showSitemap(HttpServletRequest request) {
-    return cache.serve(
-        "/sitemap.xml",
-        request,
-        day -> ResponseEntity.ok().contentType(XML_TYPE).body(sitemap(items.findVisibleOn(day))));
+  ResponseEntity<byte[]> showSitemap() {
+    return ResponseEntity.ok().contentType(XML_TYPE).body(sitemap(items.visibleOn(today())));
   }
 
-  private byte[] atom(List<PublishedItem> latest) {
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
+  }
+
+  private byte[] atom(List<Entry> latest) {
     String base = base();
-    Instant updated = latest.isEmpty() ? Instant.EPOCH : latest.get(0).getPublishedAt();
+    Instant updated = latest.isEmpty() ? Instant.EPOCH : latest.get(0).publishedAt();
     return xml(
         w -> {
           w.writeStartElement("feed");
@@ -86,22 +84,22 @@ class FeedController {
           element(w, "name", municipality.getName());
           element(w, "uri", base + "/");
           w.writeEndElement();
-          for (PublishedItem item : latest) {
-            String url = base + WebsiteController.itemPath(item.getBusinessKey());
+          for (Entry item : latest) {
+            String url = base + WebsiteLinks.itemPath(item.businessKey());
             w.writeStartElement("entry");
             element(w, "id", url);
-            element(w, "title", item.getTitle());
+            element(w, "title", item.title());
             link(w, "alternate", url, "text/html");
-            element(w, "published", item.getPublishedAt().toString());
-            element(w, "updated", item.getPublishedAt().toString());
+            element(w, "published", item.publishedAt().toString());
+            element(w, "updated", item.publishedAt().toString());
             w.writeEmptyElement("category");
-            w.writeAttribute("term", item.getCategory());
+            w.writeAttribute("term", item.category());
             w.writeAttribute(
                 "label",
-                Category.byId(item.getCategory()).map(c -> c.thaiName).orElse(item.getCategory()));
+                Category.byId(item.category()).map(c -> c.thaiName).orElse(item.category()));
             w.writeStartElement("content");
             w.writeAttribute("type", "html");
-            w.writeCharacters(xmlText(SafeHtml.fromPlainText(item.getDetails())));
+            w.writeCharacters(xmlText(SafeHtml.fromPlainText(item.details())));
             w.writeEndElement();
             w.writeEndElement();
           }
@@ -109,7 +107,7 @@ class FeedController {
         });
   }
 
-  private byte[] sitemap(List<PublishedItem> visible) {
+  private byte[] sitemap(List<Entry> visible) {
     String base = base();
     return xml(
         w -> {
@@ -124,18 +122,18 @@ class FeedController {
           for (MunicipalityProperties.OitItem indicator : municipality.getOitItems()) {
             url(w, base + "/oit/" + indicator.code(), null);
           }
-          for (PublishedItem item : visible) {
+          for (Entry item : visible) {
             url(
                 w,
-                base + WebsiteController.itemPath(item.getBusinessKey()),
-                LocalDate.ofInstant(item.getPublishedAt(), ThaiDates.BANGKOK));
+                base + WebsiteLinks.itemPath(item.businessKey()),
+                LocalDate.ofInstant(item.publishedAt(), ThaiDates.BANGKOK));
           }
           w.writeEndElement();
         });
   }
 
   private String base() {
-    return municipality.getWebsiteUrl().replaceAll("/+$", "");
+    return WebsiteLinks.base(municipality.getWebsiteUrl());
   }
 
   private interface XmlBody {

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,12 +25,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.ThaiDates;
+import th.go.municipal.publication.publishing.PublishedContentChanged;
 
 /**
  * Rendered public pages kept in memory, so that a spike of readers costs a map lookup per page
  * view.
  *
- * <p>A page is rendered again when the website's content changed ({@link WebsiteContentChanged},
+ * <p>A page is rendered again when the website's content changed ({@link PublishedContentChanged},
  * after the commit), when the day changes in Bangkok (visibility depends on the date), and after a
  * short time to live, which bounds how long another node of a cluster, which never sees this node's
  * events, serves an old page. When only the time to live has passed, one request renders the page
@@ -41,10 +40,9 @@ import th.go.municipal.publication.common.ThaiDates;
  * <p>Each page is kept as it was rendered and gzip-compressed once (browsers ask for gzip; Thai
  * HTML shrinks about fivefold, which matters more than anything else when the municipality's uplink
  * is what a spike fills). Each variant carries its own strong ETag (from the content hash) and both
- * the Last-Modified of the last change of content, so conditional GETs are answered with 304, by
- * Spring's {@code HttpEntityMethodProcessor} or, for a page already kept, by {@link
- * RenderCacheFilter} before Spring MVC is reached. Only 200 responses are kept, at most {@link
- * #MAX_PAGES} of them.
+ * the Last-Modified of the last change of content, so conditional GETs are answered with 304 by
+ * {@link WebsitePageFilter}, before Spring MVC is reached. Only 200 responses are kept, at most
+ * {@link #MAX_PAGES} of them.
  */
 @Component
 class RenderCache {
@@ -83,10 +81,9 @@ class RenderCache {
   private final Clock clock;
   private final long timeToLiveMillis;
 
-  RenderCache(
-      Clock clock, @Value("${publication.website.render-cache-ttl:PT30S}") Duration timeToLive) {
+  RenderCache(Clock clock, WebsiteProperties properties) {
     this.clock = clock.withZone(ThaiDates.BANGKOK);
-    this.timeToLiveMillis = timeToLive.toMillis();
+    this.timeToLiveMillis = properties.getRenderCacheTtl().toMillis();
     this.state = new AtomicReference<>(stateFor(0));
   }
 
@@ -136,8 +133,8 @@ class RenderCache {
   }
 
   /**
-   * For {@link RenderCacheFilter}: the page kept under {@code key} if it may be served as it is,
-   * else null (the request goes on to the controller, which renders it through {@link #serve}).
+   * For {@link WebsitePageFilter}: the page kept under {@code key} if it may be served as it is,
+   * else null (the filter then renders it through the controllers with {@link #serve}).
    */
   Page current(String key) {
     Page kept = pages.get(key);
@@ -156,7 +153,7 @@ class RenderCache {
 
   /** Every kept page is rendered again before it is served next. */
   @TransactionalEventListener(fallbackExecution = true)
-  void onContentChanged(WebsiteContentChanged change) {
+  void onContentChanged(PublishedContentChanged change) {
     invalidate();
   }
 

@@ -2,6 +2,7 @@ package th.go.municipal.publication.website;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import th.go.municipal.publication.common.ThaiDates;
@@ -22,7 +24,7 @@ import th.go.municipal.publication.common.ThaiDates;
  * flush interval (and at shutdown), adding to what other nodes wrote. Bots are not counted.
  */
 @Component
-public class VisitCounter {
+public class VisitCounter implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(VisitCounter.class);
 
@@ -44,11 +46,22 @@ public class VisitCounter {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Duration flushInterval;
 
-  VisitCounter(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+  VisitCounter(
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      Clock clock,
+      WebsiteProperties properties) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
+    this.flushInterval = properties.getVisits().getFlushInterval();
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(this::flush, flushInterval);
   }
 
   public static boolean isBot(String userAgent) {
@@ -75,7 +88,6 @@ public class VisitCounter {
    * Writes the counts gathered since the last flush; what fails to be written is kept for the next
    * one.
    */
-  @Scheduled(fixedDelayString = "${publication.website.visits.flush-interval:PT30S}")
   @PreDestroy
   public void flush() {
     Map<Key, Long> batch = new HashMap<>();

@@ -1,46 +1,46 @@
 package th.go.municipal.publication.website;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.AbstractResource;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriUtils;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import th.go.municipal.publication.common.SafeHtml;
 import th.go.municipal.publication.common.ThaiDates;
+import th.go.municipal.publication.common.WebsiteLinks;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 import th.go.municipal.publication.identity.MunicipalityProperties.OitItem;
+import th.go.municipal.publication.publishing.PublishedItems;
+import th.go.municipal.publication.publishing.PublishedItems.Entry;
+import th.go.municipal.publication.publishing.PublishedItems.FileInfo;
+import th.go.municipal.publication.publishing.PublishedItems.Visibility;
 import th.go.municipal.publication.request.Category;
-import th.go.municipal.publication.website.WebsiteQueries.FileInfo;
 
 /**
  * The public website: the latest items, a page per category of section 2.1 and per ITA/OIT
- * indicator, item pages with their files, and search. Pages are rendered through the {@link
- * RenderCache}; user text reaches HTML only escaped, the details only through {@link SafeHtml}.
+ * indicator, item pages with their files, and search. Handlers fill a model and name a view; the
+ * {@link WebsitePageFilter} keeps rendered pages and counts visits. User text reaches HTML only
+ * escaped, the details only through {@link SafeHtml}.
  */
 @Controller
 class WebsiteController {
@@ -50,19 +50,6 @@ class WebsiteController {
   static final int MAX_QUERY_LENGTH = 100;
   static final int MAX_PAGE = 50;
 
-  /**
-   * The pages load styles, fonts and images from this site only (the logo may be an https URL); no
-   * scripts.
-   */
-  static final String PAGE_POLICY =
-      "default-src 'self'; img-src 'self' https:; script-src 'none'; object-src 'none';"
-          + " base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
-
-  /** Files are never run as a page, whatever they contain. */
-  static final String FILE_POLICY = "default-src 'none'; sandbox";
-
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-  private static final Locale THAI = Locale.forLanguageTag("th-TH");
   private static final List<String> SHOWN_KINDS = List.of("image", "audio", "video");
 
   /** An item in a list. */
@@ -100,128 +87,97 @@ class WebsiteController {
   /** An ITA/OIT indicator with the number of visible items. */
   record OitView(String code, String name, long count) {}
 
-  private enum Visibility {
-    VISIBLE,
-    NOT_FOUND,
-    GONE
+  private final PublishedItems items;
+  private final MunicipalityProperties municipality;
+  private final Clock clock;
+
+  WebsiteController(PublishedItems items, MunicipalityProperties municipality, Clock clock) {
+    this.items = items;
+    this.municipality = municipality;
+    this.clock = clock;
   }
 
-  private final PublishedItemRepository items;
-  private final WebsiteQueries queries;
-  private final MunicipalityProperties municipality;
-  private final RenderCache cache;
-  private final SpringTemplateEngine templates;
-
-  WebsiteController(
-      PublishedItemRepository items,
-      WebsiteQueries queries,
-      MunicipalityProperties municipality,
-      RenderCache cache,
-      SpringTemplateEngine templates) {
-    this.items = items;
-    this.queries = queries;
-    this.municipality = municipality;
-    this.cache = cache;
-    this.templates = templates;
+  @ModelAttribute("municipality")
+  MunicipalityProperties municipality() {
+    return municipality;
   }
 
   @GetMapping("/")
-  ResponseEntity<byte[]> showHome(HttpServletRequest request, HttpServletResponse response) {
-    return cache.serve(
-        "/",
-        request,
-        day -> {
-          Map<String, Object> model = model("home");
-          model.put("items", summaries(items.findVisibleOn(day, PageRequest.of(0, LATEST))));
-          model.put("categories", categories(day));
-          return html(HttpStatus.OK, "website/home", model, request, response);
-        });
+  String showHome(Model model) {
+    LocalDate day = today();
+    model.addAttribute("navSection", "home");
+    model.addAttribute("items", summaries(items.latestVisible(day, LATEST)));
+    model.addAttribute("categories", categories(day));
+    return "website/home";
   }
 
   @GetMapping("/categories")
-  ResponseEntity<byte[]> listCategories(HttpServletRequest request, HttpServletResponse response) {
-    return cache.serve(
-        "/categories",
-        request,
-        day -> {
-          Map<String, Object> model = model("categories");
-          model.put("categories", categories(day));
-          return html(HttpStatus.OK, "website/categories", model, request, response);
-        });
+  String listCategories(Model model) {
+    model.addAttribute("navSection", "categories");
+    model.addAttribute("categories", categories(today()));
+    return "website/categories";
   }
 
   @GetMapping("/categories/{id}")
-  ResponseEntity<byte[]> showCategory(
-      @PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+  ModelAndView showCategory(@PathVariable String id) {
     Optional<Category> category = Category.byId(id);
     if (category.isEmpty()) {
-      return missing(Visibility.NOT_FOUND, request, response);
+      return missing(Visibility.NOT_FOUND);
     }
-    return cache.serve(
-        "/categories/" + id,
-        request,
-        day -> {
-          Map<String, Object> model = model("categories");
-          model.put("category", new CategoryView(category.get().id, category.get().thaiName, 0));
-          model.put("items", summaries(items.findVisibleInCategory(day, id)));
-          return html(HttpStatus.OK, "website/category", model, request, response);
-        });
+    return new ModelAndView(
+        "website/category",
+        Map.of(
+            "navSection",
+            "categories",
+            "category",
+            new CategoryView(category.get().id, category.get().thaiName, 0),
+            "items",
+            summaries(items.visibleInCategory(today(), id))));
   }
 
   @GetMapping("/oit")
-  ResponseEntity<byte[]> listOitItems(HttpServletRequest request, HttpServletResponse response) {
-    return cache.serve(
-        "/oit",
-        request,
-        day -> {
-          Map<String, Long> counts = queries.countByOitItem(day);
-          Map<String, Object> model = model("oit");
-          model.put(
-              "indicators",
-              municipality.getOitItems().stream()
-                  .map(o -> new OitView(o.code(), o.name(), counts.getOrDefault(o.code(), 0L)))
-                  .toList());
-          return html(HttpStatus.OK, "website/oit-index", model, request, response);
-        });
+  String listOitItems(Model model) {
+    Map<String, Long> counts = items.countByOitItem(today());
+    model.addAttribute("navSection", "oit");
+    model.addAttribute(
+        "indicators",
+        municipality.getOitItems().stream()
+            .map(o -> new OitView(o.code(), o.name(), counts.getOrDefault(o.code(), 0L)))
+            .toList());
+    return "website/oit-index";
   }
 
   @GetMapping("/oit/{code}")
-  ResponseEntity<byte[]> showOitItem(
-      @PathVariable String code, HttpServletRequest request, HttpServletResponse response) {
+  ModelAndView showOitItem(@PathVariable String code) {
     Optional<OitItem> indicator = oitItem(code);
     if (indicator.isEmpty()) {
-      return missing(Visibility.NOT_FOUND, request, response);
+      return missing(Visibility.NOT_FOUND);
     }
-    return cache.serve(
-        "/oit/" + code,
-        request,
-        day -> {
-          Map<String, Object> model = model("oit");
-          model.put("indicator", new OitView(code, indicator.get().name(), 0));
-          model.put("items", summaries(items.findVisibleForOitItem(day, code)));
-          return html(HttpStatus.OK, "website/oit", model, request, response);
-        });
+    return new ModelAndView(
+        "website/oit",
+        Map.of(
+            "navSection",
+            "oit",
+            "indicator",
+            new OitView(code, indicator.get().name(), 0),
+            "items",
+            summaries(items.visibleForOitItem(today(), code))));
   }
 
   @GetMapping("/items/{businessKey}")
-  ResponseEntity<byte[]> showItem(
-      @PathVariable String businessKey, HttpServletRequest request, HttpServletResponse response) {
-    return cache.serve(
-        "/items/" + businessKey,
-        request,
-        day -> {
-          PublishedItem item = items.findById(businessKey).orElse(null);
-          Visibility visibility = visibility(item, day);
-          if (visibility != Visibility.VISIBLE) {
-            return missing(visibility, request, response);
-          }
-          Map<String, Object> model = model("categories");
-          model.put("item", view(item));
-          model.put(
-              "files",
-              queries.files(businessKey).stream().map(f -> fileView(businessKey, f)).toList());
-          return html(HttpStatus.OK, "website/item", model, request, response);
-        });
+  ModelAndView showItem(@PathVariable String businessKey) {
+    Optional<Entry> item = items.find(businessKey);
+    Visibility visibility = visibility(item);
+    if (visibility != Visibility.VISIBLE) {
+      return missing(visibility);
+    }
+    return new ModelAndView(
+        "website/item",
+        Map.of(
+            "navSection", "categories",
+            "item", view(item.get()),
+            "files",
+                items.files(businessKey).stream().map(f -> fileView(businessKey, f)).toList()));
   }
 
   /**
@@ -231,19 +187,15 @@ class WebsiteController {
    * database only when they are sent.
    */
   @GetMapping("/items/{businessKey}/files/{id}/{fileName}")
-  ResponseEntity<?> downloadFile(
-      @PathVariable String businessKey,
-      @PathVariable String id,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    PublishedItem item = items.findById(businessKey).orElse(null);
-    Visibility visibility = visibility(item, cache.today());
+  Object downloadFile(@PathVariable String businessKey, @PathVariable String id) {
+    Optional<Entry> item = items.find(businessKey);
+    Visibility visibility = visibility(item);
     if (visibility != Visibility.VISIBLE) {
-      return missing(visibility, request, response);
+      return missing(visibility);
     }
-    Optional<FileInfo> found = parseId(id).flatMap(fileId -> queries.file(businessKey, fileId));
+    Optional<FileInfo> found = parseId(id).flatMap(fileId -> items.file(businessKey, fileId));
     if (found.isEmpty()) {
-      return missing(Visibility.NOT_FOUND, request, response);
+      return missing(Visibility.NOT_FOUND);
     }
     FileInfo file = found.get();
     ContentDisposition.Builder disposition =
@@ -255,146 +207,99 @@ class WebsiteController {
         .header(
             "Content-Disposition",
             disposition.filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", FILE_POLICY)
         .eTag("\"" + file.sha256() + "\"")
-        .lastModified(item.getPublishedAt())
+        .lastModified(item.get().publishedAt())
         .cacheControl(RenderCache.REVALIDATE)
-        .body(new StoredFile(file, queries));
+        .body(new StoredFile(file, items));
   }
 
   @GetMapping("/search")
-  ResponseEntity<byte[]> search(
+  String search(
       @RequestParam(name = "q", required = false) String q,
       @RequestParam(name = "page", required = false) String page,
-      HttpServletRequest request,
-      HttpServletResponse response) {
+      Model model) {
     String query = boundedQuery(q);
     int pageNumber = parsePage(page);
-    Map<String, Object> model = model("search");
-    model.put("query", query);
-    model.put("maxLength", MAX_QUERY_LENGTH);
-    model.put("page", pageNumber);
+    model.addAttribute("navSection", "search");
+    model.addAttribute("query", query);
+    model.addAttribute("maxLength", MAX_QUERY_LENGTH);
+    model.addAttribute("page", pageNumber);
     if (!query.isEmpty()) {
       List<ItemSummary> found =
-          summaries(
-              items.searchVisible(
-                  cache.today(),
-                  PublishedItemRepository.likeLiteral(query),
-                  PageRequest.of(pageNumber - 1, PAGE_SIZE)));
-      model.put("results", found);
+          summaries(items.searchVisible(today(), query, pageNumber - 1, PAGE_SIZE));
+      model.addAttribute("results", found);
       boolean more = found.size() == PAGE_SIZE && pageNumber < MAX_PAGE;
-      model.put("nextPage", more ? searchPath(query, pageNumber + 1) : null);
-      model.put("previousPage", pageNumber > 1 ? searchPath(query, pageNumber - 1) : null);
+      model.addAttribute("nextPage", more ? searchPath(query, pageNumber + 1) : null);
+      model.addAttribute("previousPage", pageNumber > 1 ? searchPath(query, pageNumber - 1) : null);
     }
-    return html(HttpStatus.OK, "website/search", model, request, response);
-  }
-
-  private Map<String, Object> model(String navSection) {
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("municipality", municipality);
-    model.put("navSection", navSection);
-    return model;
-  }
-
-  /**
-   * Renders a template to bytes (not to the response) so that the render cache can keep it. URLs in
-   * the page are written as they are, never with a session id: the same bytes go to every reader.
-   * Not stored by browsers; the render cache gives the pages it keeps an ETag to revalidate with.
-   */
-  private ResponseEntity<byte[]> html(
-      HttpStatus status,
-      String view,
-      Map<String, Object> model,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    var exchange =
-        JakartaServletWebApplication.buildApplication(request.getServletContext())
-            .buildExchange(request, new UrlsAsWritten(response));
-    String page = templates.process(view, new WebContext(exchange, THAI, model));
-    return ResponseEntity.status(status)
-        .contentType(HTML)
-        .cacheControl(CacheControl.noStore())
-        .header("Content-Security-Policy", PAGE_POLICY)
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Referrer-Policy", "strict-origin-when-cross-origin")
-        .body(page.getBytes(StandardCharsets.UTF_8));
+    return "website/search";
   }
 
   /** The Thai page for an item that never was (404) or is no longer (410) on the website. */
-  private ResponseEntity<byte[]> missing(
-      Visibility visibility, HttpServletRequest request, HttpServletResponse response) {
-    Map<String, Object> model = model(null);
-    model.put("gone", visibility == Visibility.GONE);
-    HttpStatus status = visibility == Visibility.GONE ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
-    return html(status, "website/not-found", model, request, response);
+  static ModelAndView missing(Visibility visibility) {
+    boolean gone = visibility == Visibility.GONE;
+    ModelAndView page = new ModelAndView("website/not-found", Map.of("gone", gone));
+    page.setStatus(gone ? HttpStatus.GONE : HttpStatus.NOT_FOUND);
+    return page;
   }
 
-  /** Not yet published or unknown: not found. Taken down or past its period: gone. */
-  private static Visibility visibility(PublishedItem item, LocalDate day) {
-    if (item == null || (item.getPublishFrom() != null && item.getPublishFrom().isAfter(day))) {
-      return Visibility.NOT_FOUND;
-    }
-    if (item.isWithdrawn()
-        || (item.getPublishUntil() != null && item.getPublishUntil().isBefore(day))) {
-      return Visibility.GONE;
-    }
-    return Visibility.VISIBLE;
+  private Visibility visibility(Optional<Entry> item) {
+    return item.map(i -> i.visibilityOn(today())).orElse(Visibility.NOT_FOUND);
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
   }
 
   private List<CategoryView> categories(LocalDate day) {
-    Map<String, Long> counts = queries.countByCategory(day);
+    Map<String, Long> counts = items.countByCategory(day);
     return Arrays.stream(Category.values())
         .map(c -> new CategoryView(c.id, c.thaiName, counts.getOrDefault(c.id, 0L)))
         .toList();
   }
 
-  private List<ItemSummary> summaries(List<PublishedItem> list) {
+  private List<ItemSummary> summaries(List<Entry> list) {
     return list.stream()
         .map(
             i ->
                 new ItemSummary(
-                    itemPath(i.getBusinessKey()),
-                    i.getTitle(),
-                    excerpt(i.getDetails()),
-                    i.getCategory(),
-                    categoryName(i.getCategory()),
-                    unitName(i.getUnit()),
-                    iso(i.getPublishedAt()),
-                    ThaiDates.dateTime(i.getPublishedAt())))
+                    WebsiteLinks.itemPath(i.businessKey()),
+                    i.title(),
+                    excerpt(i.details()),
+                    i.category(),
+                    categoryName(i.category()),
+                    municipality.unitName(i.unit()),
+                    iso(i.publishedAt()),
+                    ThaiDates.dateTime(i.publishedAt())))
         .toList();
   }
 
-  private ItemView view(PublishedItem i) {
+  private ItemView view(Entry i) {
     String oitName =
-        i.getOitItem() == null ? null : oitItem(i.getOitItem()).map(OitItem::name).orElse(null);
+        i.oitItem() == null ? null : oitItem(i.oitItem()).map(OitItem::name).orElse(null);
     return new ItemView(
-        i.getBusinessKey(),
-        i.getTitle(),
-        SafeHtml.fromPlainText(i.getDetails()),
-        i.getCategory(),
-        categoryName(i.getCategory()),
-        oitName == null ? null : i.getOitItem(),
+        i.businessKey(),
+        i.title(),
+        SafeHtml.fromPlainText(i.details()),
+        i.category(),
+        categoryName(i.category()),
+        oitName == null ? null : i.oitItem(),
         oitName,
-        unitName(i.getUnit()),
-        iso(i.getPublishedAt()),
-        ThaiDates.dateTime(i.getPublishedAt()),
-        i.getPublishUntil() == null ? null : ThaiDates.date(i.getPublishUntil()),
-        webUrl(i.getExternalUrl()));
+        municipality.unitName(i.unit()),
+        iso(i.publishedAt()),
+        ThaiDates.dateTime(i.publishedAt()),
+        i.publishUntil() == null ? null : ThaiDates.date(i.publishUntil()),
+        webUrl(i.externalUrl()));
   }
 
   private static FileView fileView(String businessKey, FileInfo f) {
     String path =
-        itemPath(businessKey)
+        WebsiteLinks.itemPath(businessKey)
             + "/files/"
             + f.id()
             + "/"
             + UriUtils.encodePathSegment(f.fileName(), StandardCharsets.UTF_8);
     return new FileView(path, f.fileName(), f.kind(), f.mediaType(), size(f.sizeBytes()));
-  }
-
-  static String itemPath(String businessKey) {
-    return "/items/" + UriUtils.encodePathSegment(businessKey, StandardCharsets.UTF_8);
   }
 
   private Optional<OitItem> oitItem(String code) {
@@ -403,10 +308,6 @@ class WebsiteController {
 
   private static String categoryName(String id) {
     return Category.byId(id).map(c -> c.thaiName).orElse(id);
-  }
-
-  private String unitName(String id) {
-    return municipality.unitName(id);
   }
 
   /** Only http and https sources become links; the request form allows nothing else either. */
@@ -484,16 +385,16 @@ class WebsiteController {
    */
   private static final class StoredFile extends AbstractResource {
     private final FileInfo file;
-    private final WebsiteQueries queries;
+    private final PublishedItems items;
 
-    StoredFile(FileInfo file, WebsiteQueries queries) {
+    StoredFile(FileInfo file, PublishedItems items) {
       this.file = file;
-      this.queries = queries;
+      this.items = items;
     }
 
     @Override
     public InputStream getInputStream() {
-      return new ByteArrayInputStream(queries.content(file.id()));
+      return new ByteArrayInputStream(items.content(file.id()));
     }
 
     @Override
@@ -514,20 +415,6 @@ class WebsiteController {
     @Override
     public String getDescription() {
       return "published file " + file.id();
-    }
-  }
-
-  /**
-   * The response as templates see it: links are written unchanged (no session id in cached pages).
-   */
-  private static final class UrlsAsWritten extends HttpServletResponseWrapper {
-    UrlsAsWritten(HttpServletResponse response) {
-      super(response);
-    }
-
-    @Override
-    public String encodeURL(String url) {
-      return url;
     }
   }
 }

@@ -1,6 +1,5 @@
 package th.go.municipal.publication.website;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -17,9 +16,8 @@ class WebsiteServerTuning implements WebServerFactoryCustomizer<TomcatServletWeb
 
   private final DataSize writeBuffer;
 
-  WebsiteServerTuning(
-      @Value("${publication.website.socket-write-buffer:32KB}") DataSize writeBuffer) {
-    this.writeBuffer = writeBuffer;
+  WebsiteServerTuning(WebsiteProperties properties) {
+    this.writeBuffer = properties.getSocketWriteBuffer();
   }
 
   @Override

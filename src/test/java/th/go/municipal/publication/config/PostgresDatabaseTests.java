@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.audit.AuditService;
-import th.go.municipal.publication.website.PublishedItemRepository;
+import th.go.municipal.publication.publishing.PublishedItems;
 
 /**
  * The production database: a real PostgreSQL (binaries from Maven) under the engine and our Flyway
@@ -40,7 +40,7 @@ class PostgresDatabaseTests extends ProcessTestSupport {
     postgres.close();
   }
 
-  @Autowired PublishedItemRepository published;
+  @Autowired PublishedItems published;
 
   @Autowired AuditService audit;
 
@@ -53,7 +53,7 @@ class PostgresDatabaseTests extends ProcessTestSupport {
     execute(job());
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
-    assertThat(published.existsById(pi.getBusinessKey())).isTrue();
+    assertThat(published.find(pi.getBusinessKey())).isPresent();
     assertThat(audit.verify())
         .as("hashes recomputed from PostgreSQL's stored timestamps")
         .isEmpty();

@@ -32,10 +32,9 @@ import th.go.municipal.publication.audit.AuditService;
 import th.go.municipal.publication.common.ApiErrors;
 import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.common.ThaiDates;
-import th.go.municipal.publication.website.PublishedAttachmentRepository;
-import th.go.municipal.publication.website.PublishedItemRepository;
-import th.go.municipal.publication.website.WebsiteAdministration;
-import th.go.municipal.publication.website.WebsitePublisher;
+import th.go.municipal.publication.publishing.PublishedItems;
+import th.go.municipal.publication.publishing.WebsiteAdministration;
+import th.go.municipal.publication.publishing.WebsitePublisher;
 
 /** Every path through the publication-request model, driven as the demo users would in Tasklist. */
 class PublicationRequestProcessTests extends ProcessTestSupport {
@@ -51,13 +50,11 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
 
   @Autowired RequestSignatureRepository signatures;
 
-  @Autowired PublishedItemRepository published;
+  @Autowired PublishedItems published;
 
   @Autowired AuditService audit;
 
   @Autowired WebsiteAdministration administration;
-
-  @Autowired PublishedAttachmentRepository publishedAttachments;
 
   @Test
   void approvedRequestIsSignedThreeTimesAndPublishedOnce() {
@@ -79,9 +76,7 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
 
     decideAsWebmaster(pi, "publish", null);
     assertThat(pi).isWaitingAt(PUBLISH_TASK);
-    assertThat(published.existsById(key))
-        .as("nothing is public before the publishing job ran")
-        .isFalse();
+    assertThat(published.find(key)).as("nothing is public before the publishing job ran").isEmpty();
 
     execute(job());
 
@@ -90,13 +85,13 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
         .get()
         .extracting(PublicationRequest::getStatus)
         .isEqualTo(RequestStatus.PUBLISHED);
-    assertThat(published.findById(key))
+    assertThat(published.find(key))
         .get()
         .satisfies(
             item -> {
-              assertThat(item.getTitle()).isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป");
-              assertThat(item.getPublishedBy()).isEqualTo(WEBMASTER);
-              assertThat(item.getPublicUrl()).endsWith("/items/" + key);
+              assertThat(item.title()).isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป");
+              assertThat(item.publishedBy()).isEqualTo(WEBMASTER);
+              assertThat(item.publicUrl()).endsWith("/items/" + key);
             });
     List<RequestSignature> signed = signatures.findByBusinessKeyOrderByIdAsc(key);
     assertThat(signed)
@@ -143,9 +138,9 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     execute(job());
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
-    assertThat(published.findById(pi.getBusinessKey()))
+    assertThat(published.find(pi.getBusinessKey()))
         .get()
-        .extracting(i -> i.getTitle())
+        .extracting(i -> i.title())
         .isEqualTo("ประกาศรับสมัครพนักงานจ้างทั่วไป จำนวน ๒ อัตรา");
   }
 
@@ -161,7 +156,7 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
         .get()
         .extracting(PublicationRequest::getStatus)
         .isEqualTo(RequestStatus.REJECTED);
-    assertThat(published.existsById(pi.getBusinessKey())).isFalse();
+    assertThat(published.find(pi.getBusinessKey())).isEmpty();
   }
 
   @Test
@@ -244,12 +239,12 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     Job retried = job(pi);
     assertThat(retried.getRetries()).as("five retries remain after the first attempt").isEqualTo(5);
     assertThat(retried.getDuedate()).as("retried after a back-off, not at once").isInTheFuture();
-    assertThat(published.existsById(pi.getBusinessKey())).isFalse();
+    assertThat(published.find(pi.getBusinessKey())).isEmpty();
 
     execute(retried);
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
-    assertThat(published.count()).isPositive();
+    assertThat(published.find(pi.getBusinessKey())).as("published once, by the retry").isPresent();
     verify(publisher, times(2)).publish(any());
   }
 
@@ -295,23 +290,23 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     assertThat(job(pi).getDuedate().toInstant())
         .as("taken down at the start of the day after publishUntil, Bangkok time")
         .isEqualTo(until.plusDays(1).atStartOfDay(ThaiDates.BANGKOK).toInstant());
-    assertThat(published.findVisibleOn(until))
-        .extracting(i -> i.getBusinessKey())
+    assertThat(published.visibleOn(until))
+        .extracting(i -> i.businessKey())
         .contains(pi.getBusinessKey());
 
     execute(job()); // the timer
     execute(job()); // taking it down, an asynchronous step retried like publishing
 
     assertThat(pi).isEnded().hasPassed("EndEvent_ItemTakenDown");
-    assertThat(published.findById(pi.getBusinessKey()))
+    assertThat(published.find(pi.getBusinessKey()))
         .get()
         .satisfies(
             item -> {
-              assertThat(item.isWithdrawn()).isTrue();
-              assertThat(item.getWithdrawnBy()).isEqualTo("system");
+              assertThat(item.withdrawnAt()).isNotNull();
+              assertThat(item.withdrawnBy()).isEqualTo("system");
             });
-    assertThat(published.findVisibleOn(LocalDate.now(ThaiDates.BANGKOK)))
-        .extracting(i -> i.getBusinessKey())
+    assertThat(published.visibleOn(LocalDate.now(ThaiDates.BANGKOK)))
+        .extracting(i -> i.businessKey())
         .doesNotContain(pi.getBusinessKey());
     assertThat(requests.findById(pi.getBusinessKey()))
         .get()
@@ -348,9 +343,9 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
         .isEnded()
         .hasPassed("EndEvent_ItemWithdrawn")
         .hasNotPassed("EndEvent_ItemTakenDown");
-    assertThat(published.findById(pi.getBusinessKey()))
+    assertThat(published.find(pi.getBusinessKey()))
         .get()
-        .extracting(i -> i.getWithdrawnReason())
+        .extracting(i -> i.withdrawnReason())
         .isEqualTo("พบข้อมูลคลาดเคลื่อน");
     assertThat(audit.trailOf(pi.getBusinessKey()))
         .anySatisfy(
@@ -373,13 +368,13 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
 
     execute(job());
 
-    assertThat(publishedAttachments.findByBusinessKeyOrderByVariableNameAsc(pi.getBusinessKey()))
+    assertThat(published.files(pi.getBusinessKey()))
         .singleElement()
         .satisfies(
             a -> {
-              assertThat(a.getFileName()).isEqualTo("ภาพกิจกรรม.png");
-              assertThat(a.getMediaType()).isEqualTo("image/png");
-              assertThat(a.getContent()).isEqualTo(TestFiles.image("png"));
+              assertThat(a.fileName()).isEqualTo("ภาพกิจกรรม.png");
+              assertThat(a.mediaType()).isEqualTo("image/png");
+              assertThat(published.content(a.id())).isEqualTo(TestFiles.image("png"));
             });
   }
 

@@ -30,6 +30,11 @@ class VisitCounterTests {
     }
 
     @Bean
+    WebsiteProperties websiteProperties() {
+      return new WebsiteProperties();
+    }
+
+    @Bean
     TransactionTemplate transactionTemplate(PlatformTransactionManager manager) {
       return new TransactionTemplate(manager);
     }

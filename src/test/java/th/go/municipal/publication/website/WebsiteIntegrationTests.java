@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,12 +31,17 @@ import org.w3c.dom.NodeList;
 import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.SafeHtml;
 import th.go.municipal.publication.common.ThaiDates;
+import th.go.municipal.publication.publishing.PublicationContent;
+import th.go.municipal.publication.publishing.PublishedContentChanged;
+import th.go.municipal.publication.publishing.PublishedFile;
+import th.go.municipal.publication.publishing.PublishedItems;
+import th.go.municipal.publication.publishing.PublishedItemsFixture;
 import th.go.municipal.publication.request.Category;
 
 /**
  * The public website with the whole application on an in-memory database: items are put straight
- * into the published-items table, the way {@link PublicationService} leaves them, and read back as
- * a citizen's browser, a feed reader and a search engine would.
+ * into the published-items table, the way publishing leaves them, and read back as a citizen's
+ * browser, a feed reader and a search engine would.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -47,9 +53,11 @@ class WebsiteIntegrationTests {
 
   @Autowired MockMvc mvc;
 
-  @Autowired PublishedItemRepository items;
+  @Autowired ApplicationContext context;
 
-  @Autowired PublishedAttachmentRepository attachments;
+  @Autowired PublishedItems published;
+
+  private PublishedItemsFixture items;
 
   @Autowired ApplicationEventPublisher events;
 
@@ -60,9 +68,9 @@ class WebsiteIntegrationTests {
 
   @BeforeEach
   void emptyWebsite() {
-    attachments.deleteAllInBatch();
-    items.deleteAllInBatch();
-    events.publishEvent(new WebsiteContentChanged("all"));
+    items = new PublishedItemsFixture(context);
+    items.deleteAll();
+    events.publishEvent(new PublishedContentChanged("all"));
   }
 
   @Test
@@ -257,7 +265,7 @@ class WebsiteIntegrationTests {
         file("attachment1", "ไฟล์.pdf", "text", "application/pdf"));
     publish(item("WS-0702", "ประกาศที่หมดเวลาแล้ว").until(today.minusDays(1)));
     publish(item("WS-0703", "ประกาศล่วงหน้า").from(today.plusDays(2)));
-    long fileId = attachments.findByBusinessKeyOrderByVariableNameAsc("WS-0701").get(0).getId();
+    long fileId = published.files("WS-0701").get(0).id();
 
     // when
     MockHttpServletResponse withdrawn = response(get("/items/WS-0701"));
@@ -429,7 +437,7 @@ class WebsiteIntegrationTests {
   }
 
   @Test
-  void renderedPagesShowANewItemOnlyAfterTheWebsiteContentChangedEvent() throws Exception {
+  void renderedPagesShowANewItemOnlyAfterThePublishedContentChangedEvent() throws Exception {
     // given
     publish(item("WS-1301", "ประกาศเดิม"));
     MockHttpServletResponse before = response(get("/"));
@@ -437,7 +445,7 @@ class WebsiteIntegrationTests {
     // when
     save(item("WS-1302", "ประกาศใหม่ล่าสุด").at(now.plusSeconds(1)));
     Document stillCached = page("/");
-    events.publishEvent(new WebsiteContentChanged("WS-1302"));
+    events.publishEvent(new PublishedContentChanged("WS-1302"));
     MockHttpServletResponse after = response(get("/"));
 
     // then
@@ -492,7 +500,7 @@ class WebsiteIntegrationTests {
     // when
     MockHttpServletResponse first =
         response(get("/items/WS-1601").header("Accept-Encoding", "gzip, deflate, br"));
-    events.publishEvent(new WebsiteContentChanged("WS-1601"));
+    events.publishEvent(new PublishedContentChanged("WS-1601"));
     MockHttpServletResponse rendered =
         response(get("/items/WS-1601").header("Accept-Encoding", "gzip"));
 
@@ -566,7 +574,7 @@ class WebsiteIntegrationTests {
 
   private void publish(ItemBuilder item, PublishedFile... files) {
     save(item, files);
-    events.publishEvent(new WebsiteContentChanged(item.key));
+    events.publishEvent(new PublishedContentChanged(item.key));
   }
 
   private void save(ItemBuilder item, PublishedFile... files) {
@@ -585,15 +593,12 @@ class WebsiteIntegrationTests {
             item.from,
             item.until,
             List.of(files));
-    PublishedItem published =
-        new PublishedItem(content, "webmaster", item.at, "http://localhost:8080/items/" + item.key);
-    if (item.withdrawn) {
-      published.withdraw("webmaster", "ข้อมูลคลาดเคลื่อน", now);
-    }
-    items.save(published);
-    for (PublishedFile file : files) {
-      attachments.save(new PublishedAttachment(item.key, file));
-    }
+    items.save(
+        content,
+        "webmaster",
+        item.at,
+        "http://localhost:8080/items/" + item.key,
+        item.withdrawn ? now : null);
   }
 
   private static PublishedFile file(String variable, String name, String kind, String mediaType) {

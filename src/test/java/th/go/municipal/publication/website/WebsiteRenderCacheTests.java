@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import th.go.municipal.publication.common.ThaiDates;
+import th.go.municipal.publication.publishing.PublishedContentChanged;
 
 /** The render cache on its own, with a clock the test moves. */
 class WebsiteRenderCacheTests {
@@ -25,7 +26,7 @@ class WebsiteRenderCacheTests {
   private static final MockHttpServletRequest PLAIN = new MockHttpServletRequest();
 
   private final MovableClock clock = new MovableClock(Instant.parse("2025-11-25T10:00:00.250Z"));
-  private final RenderCache cache = new RenderCache(clock, Duration.ofSeconds(30));
+  private final RenderCache cache = new RenderCache(clock, new WebsiteProperties());
   private final List<LocalDate> renderedFor = new ArrayList<>();
   private String content = "หน้าแรก";
 
@@ -36,7 +37,7 @@ class WebsiteRenderCacheTests {
 
     // when
     ResponseEntity<byte[]> second = serve("/");
-    cache.onContentChanged(new WebsiteContentChanged("PR-2569-0001"));
+    cache.onContentChanged(new PublishedContentChanged("PR-2569-0001"));
     ResponseEntity<byte[]> third = serve("/");
 
     // then

@@ -1,0 +1,199 @@
+package th.go.municipal.publication.publishing;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What is and was on the website, for those who show or count it (the public pages, the feed,
+ * reports): items as read-only records, counts per category and indicator, and files listed without
+ * their bytes (the content column is read only when a file itself is served).
+ */
+@Service
+@Transactional(readOnly = true)
+public class PublishedItems {
+
+  /** Whether an item shows on a given day. */
+  public enum Visibility {
+    VISIBLE,
+    /** Unknown, or its publication period has not begun. */
+    NOT_FOUND,
+    /** Taken down, or its publication period is over. */
+    GONE
+  }
+
+  /** An item as it was published (and, if so, when it was taken down). */
+  public record Entry(
+      String businessKey,
+      String title,
+      String details,
+      String category,
+      String oitItem,
+      String unit,
+      String externalUrl,
+      LocalDate publishFrom,
+      LocalDate publishUntil,
+      String publishedBy,
+      Instant publishedAt,
+      String publicUrl,
+      Instant withdrawnAt,
+      String withdrawnBy,
+      String withdrawnReason) {
+
+    public Visibility visibilityOn(LocalDate day) {
+      if (publishFrom != null && publishFrom.isAfter(day)) {
+        return Visibility.NOT_FOUND;
+      }
+      if (withdrawnAt != null || (publishUntil != null && publishUntil.isBefore(day))) {
+        return Visibility.GONE;
+      }
+      return Visibility.VISIBLE;
+    }
+  }
+
+  /** A published file without its content. */
+  public record FileInfo(
+      long id, String fileName, String kind, String mediaType, long sizeBytes, String sha256) {}
+
+  private static final String FILE_INFO =
+      "select a.id, a.fileName, a.kind, a.mediaType, a.sizeBytes, a.sha256"
+          + " from PublishedAttachment a where a.businessKey = :key";
+
+  private final PublishedItemRepository items;
+  private final EntityManager entityManager;
+
+  PublishedItems(PublishedItemRepository items, EntityManager entityManager) {
+    this.items = items;
+    this.entityManager = entityManager;
+  }
+
+  public Optional<Entry> find(String businessKey) {
+    return items.findById(businessKey).map(PublishedItems::entry);
+  }
+
+  /** Items visible on the day, newest first. */
+  public List<Entry> visibleOn(LocalDate day) {
+    return entries(items.findVisibleOn(day));
+  }
+
+  /** The newest {@code count} items visible on the day. */
+  public List<Entry> latestVisible(LocalDate day, int count) {
+    return entries(items.findVisibleOn(day, PageRequest.of(0, count)));
+  }
+
+  public List<Entry> visibleInCategory(LocalDate day, String category) {
+    return entries(items.findVisibleInCategory(day, category));
+  }
+
+  public List<Entry> visibleForOitItem(LocalDate day, String oitItem) {
+    return entries(items.findVisibleForOitItem(day, oitItem));
+  }
+
+  /**
+   * Visible items whose title or details contain the text literally (case-insensitive: no LIKE
+   * wildcards), newest first; page 0 is the first.
+   */
+  public List<Entry> searchVisible(LocalDate day, String text, int page, int size) {
+    return entries(
+        items.searchVisible(
+            day, PublishedItemRepository.likeLiteral(text), PageRequest.of(page, size)));
+  }
+
+  /** Visible items per category id. */
+  public Map<String, Long> countByCategory(LocalDate day) {
+    return countBy("category", day);
+  }
+
+  /** Visible items per ITA/OIT indicator code. */
+  public Map<String, Long> countByOitItem(LocalDate day) {
+    return countBy("oitItem", day);
+  }
+
+  public List<FileInfo> files(String businessKey) {
+    return entityManager
+        .createQuery(FILE_INFO + " order by a.variableName", Object[].class)
+        .setParameter("key", businessKey)
+        .getResultList()
+        .stream()
+        .map(PublishedItems::fileInfo)
+        .toList();
+  }
+
+  public Optional<FileInfo> file(String businessKey, long id) {
+    return entityManager
+        .createQuery(FILE_INFO + " and a.id = :id", Object[].class)
+        .setParameter("key", businessKey)
+        .setParameter("id", id)
+        .getResultList()
+        .stream()
+        .map(PublishedItems::fileInfo)
+        .findFirst();
+  }
+
+  public byte[] content(long fileId) {
+    return entityManager
+        .createQuery("select a.content from PublishedAttachment a where a.id = :id", byte[].class)
+        .setParameter("id", fileId)
+        .getSingleResult();
+  }
+
+  private Map<String, Long> countBy(String field, LocalDate day) {
+    List<Object[]> rows =
+        entityManager
+            .createQuery(
+                "select i."
+                    + field
+                    + ", count(i) from PublishedItem i where "
+                    + PublishedItemRepository.VISIBLE
+                    + " and i."
+                    + field
+                    + " is not null group by i."
+                    + field,
+                Object[].class)
+            .setParameter("day", day)
+            .getResultList();
+    Map<String, Long> counts = new HashMap<>();
+    rows.forEach(row -> counts.put((String) row[0], (Long) row[1]));
+    return counts;
+  }
+
+  private static List<Entry> entries(List<PublishedItem> list) {
+    return list.stream().map(PublishedItems::entry).toList();
+  }
+
+  static Entry entry(PublishedItem i) {
+    return new Entry(
+        i.getBusinessKey(),
+        i.getTitle(),
+        i.getDetails(),
+        i.getCategory(),
+        i.getOitItem(),
+        i.getUnit(),
+        i.getExternalUrl(),
+        i.getPublishFrom(),
+        i.getPublishUntil(),
+        i.getPublishedBy(),
+        i.getPublishedAt(),
+        i.getPublicUrl(),
+        i.getWithdrawnAt(),
+        i.getWithdrawnBy(),
+        i.getWithdrawnReason());
+  }
+
+  private static FileInfo fileInfo(Object[] row) {
+    return new FileInfo(
+        (Long) row[0],
+        (String) row[1],
+        (String) row[2],
+        (String) row[3],
+        (Long) row[4],
+        (String) row[5]);
+  }
+}

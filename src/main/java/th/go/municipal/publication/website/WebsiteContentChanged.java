@@ -1,7 +1,0 @@
-package th.go.municipal.publication.website;
-
-/**
- * Published after a transaction that put an item on or took it off the website has committed:
- * caches of rendered pages listen for it.
- */
-public record WebsiteContentChanged(String businessKey) {}
