@@ -221,7 +221,7 @@ public class WordPressPublisher implements WebsitePublisher {
           username,
           reply.status(),
           reply.detail(),
-          "publication.website.wordpress.username / application-password");
+          "publication.publishing.wordpress.username / application-password");
     }
     if (!reply.ok()) {
       throw http.failure(reply, Action.CHECK_USER, key);

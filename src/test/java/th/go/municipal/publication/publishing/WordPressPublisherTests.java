@@ -445,7 +445,7 @@ class WordPressPublisherTests {
         .isInstanceOf(PublishingFailedException.class)
         .hasMessageStartingWith(
             "WordPress ไม่ยอมรับผู้ใช้ 'publication-bot' หรือรหัสผ่านสำหรับแอปพลิเคชัน (HTTP 401)")
-        .hasMessageContaining("publication.website.wordpress.username / application-password")
+        .hasMessageContaining("publication.publishing.wordpress.username / application-password")
         .hasMessageContaining("rest_not_logged_in")
         .message()
         .doesNotContain(PASSWORD);

@@ -102,7 +102,7 @@ class WordPressRefusedPasswordTests {
             "WordPress ไม่ยอมรับผู้ใช้ 'publisher' หรือรหัสผ่านสำหรับแอปพลิเคชัน (HTTP 401) ขณะ"
                 + "ตรวจสอบผู้ใช้และสิทธิ์สำหรับ "
                 + request.businessKey())
-        .contains("publication.website.wordpress.username / application-password")
+        .contains("publication.publishing.wordpress.username / application-password")
         .doesNotContain(REVOKED);
 
     assertThat(

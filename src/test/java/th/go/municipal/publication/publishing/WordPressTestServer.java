@@ -87,13 +87,15 @@ final class WordPressTestServer {
 
   /** Points the application's wordpress publisher at this server, with the given password. */
   void configure(DynamicPropertyRegistry registry, String applicationPassword) {
-    registry.add("publication.website.publisher", () -> "wordpress");
-    registry.add("publication.website.wordpress.base-url", this::baseUrl);
-    registry.add("publication.website.wordpress.username", () -> settings.getProperty("username"));
-    registry.add("publication.website.wordpress.application-password", () -> applicationPassword);
+    registry.add("publication.publishing.publisher", () -> "wordpress");
+    registry.add("publication.publishing.wordpress.base-url", this::baseUrl);
+    registry.add(
+        "publication.publishing.wordpress.username", () -> settings.getProperty("username"));
+    registry.add(
+        "publication.publishing.wordpress.application-password", () -> applicationPassword);
     for (String name : settings.stringPropertyNames()) {
       if (name.startsWith("category-ids.")) {
-        registry.add("publication.website.wordpress." + name, () -> settings.getProperty(name));
+        registry.add("publication.publishing.wordpress." + name, () -> settings.getProperty(name));
       }
     }
   }
