@@ -72,14 +72,22 @@ final class WordPressTestServer {
       Assertions.fail(missing + " (CI=true, so the WordPress tests fail instead of being skipped)");
     }
     WordPressTestServer server = new WordPressTestServer(load(settingsFile()));
-    HttpResponse<String> answer = server.send("GET", "/wp-json/", null, null);
-    if (answer.statusCode() != 200) {
+    String problem;
+    try {
+      int status = server.send("GET", "/wp-json/", null, null).statusCode();
+      problem = status == 200 ? null : "answers " + status + " on /wp-json/";
+    } catch (UncheckedIOException e) {
+      problem = "does not answer (" + e.getCause() + ")";
+    }
+    if (problem != null) {
       Assertions.fail(
           "WordPress at "
               + server.baseUrl()
-              + " answers "
-              + answer.statusCode()
-              + " on /wp-json/: "
+              + " ("
+              + settingsFile()
+              + ") "
+              + problem
+              + ": "
               + HOW_TO_RUN);
     }
     return server;
