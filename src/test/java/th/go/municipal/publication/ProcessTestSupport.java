@@ -2,6 +2,9 @@ package th.go.municipal.publication;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +17,62 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.MockMvc;
+import th.go.municipal.publication.publishing.WebsitePublisher;
 
 /**
  * Base of the scenario tests: the whole application on an in-memory database with the demo users,
- * authorization checks on, and every engine call made as a named demo user, as in Tasklist.
+ * authorization checks on, and every engine call made as a named demo user, as in Tasklist. Its
+ * e-mail goes to a GreenMail server on a local port, the website publisher is a spy that a test may
+ * make fail, and MockMvc calls the application's own pages. Every test class that extends it shares
+ * one Spring context.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
 public abstract class ProcessTestSupport {
+
+  protected static final GreenMail MAIL = TestMailServer.MAIL;
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> TestMailServer.PORT);
+    registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
+    registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
+  }
 
   @Autowired protected ProcessEngine engine;
 
   @Autowired protected IdentityService identityService;
 
+  @Autowired protected MockMvc mvc;
+
+  @MockitoSpyBean protected WebsitePublisher publisher;
+
   @BeforeEach
   void initAssertions() {
     init(engine);
     identityService.clearAuthentication();
+  }
+
+  @BeforeEach
+  void emptyMailboxes() throws Exception {
+    if (!MAIL.isRunning()) {
+      MAIL.start();
+    }
+    MAIL.purgeEmailFromAllMailboxes();
+  }
+
+  /** The e-mails received so far, one per recipient. */
+  protected static List<MimeMessage> received() {
+    return Arrays.asList(MAIL.getReceivedMessages());
   }
 
   @AfterEach

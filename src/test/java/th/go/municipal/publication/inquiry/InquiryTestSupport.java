@@ -2,57 +2,26 @@ package th.go.municipal.publication.inquiry;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import th.go.municipal.publication.ProcessTestSupport;
 
 /**
- * Base of the feedback tests: the whole application (demo users, authorization on) with MockMvc,
- * sending its e-mail to a GreenMail server on a random local port.
+ * Base of the feedback tests: requests from the public, submitted as the form or the service would.
  */
-@AutoConfigureMockMvc
 abstract class InquiryTestSupport extends ProcessTestSupport {
-
-  static final GreenMail MAIL = TestMailServer.MAIL;
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> TestMailServer.PORT);
-    registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-    registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
-  }
-
-  @Autowired protected MockMvc mvc;
 
   @Autowired protected FormTokens tokens;
 
   @Autowired protected InquiryService inquiries;
 
   @Autowired protected InformationRequestRepository requests;
-
-  @BeforeEach
-  void emptyMailboxes() throws Exception {
-    if (!MAIL.isRunning()) {
-      MAIL.start();
-    }
-    MAIL.purgeEmailFromAllMailboxes();
-  }
 
   /**
    * A complete, valid feedback form from the given address, with a token issued ten seconds ago;
@@ -113,10 +82,5 @@ abstract class InquiryTestSupport extends ProcessTestSupport {
         .processInstanceId(pi.getId())
         .activityId(activityId)
         .singleResult();
-  }
-
-  /** Every delivery GreenMail received (one per recipient). */
-  protected static List<MimeMessage> received() {
-    return Arrays.asList(MAIL.getReceivedMessages());
   }
 }

@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.audit.AuditEntry;
 import th.go.municipal.publication.audit.AuditService;
@@ -34,7 +33,6 @@ import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.publishing.PublishedItems;
 import th.go.municipal.publication.publishing.WebsiteAdministration;
-import th.go.municipal.publication.publishing.WebsitePublisher;
 
 /** Every path through the publication-request model, driven as the demo users would in Tasklist. */
 class PublicationRequestProcessTests extends ProcessTestSupport {
@@ -43,8 +41,6 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
   static final String HEAD = "head.clerk";
   static final String WEBMASTER = "webmaster";
   static final String PUBLISH_TASK = "Task_PublishToWebsite";
-
-  @MockitoSpyBean WebsitePublisher publisher;
 
   @Autowired PublicationRequestRepository requests;
 

@@ -19,15 +19,12 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.w3c.dom.NodeList;
+import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.SafeHtml;
 import th.go.municipal.publication.common.ThaiDates;
@@ -43,15 +40,10 @@ import th.go.municipal.publication.request.Category;
  * into the published-items table, the way publishing leaves them, and read back as a citizen's
  * browser, a feed reader and a search engine would.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class WebsiteIntegrationTests {
+class WebsiteIntegrationTests extends ProcessTestSupport {
 
   private static final String BROWSER =
       "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36";
-
-  @Autowired MockMvc mvc;
 
   @Autowired ApplicationContext context;
 

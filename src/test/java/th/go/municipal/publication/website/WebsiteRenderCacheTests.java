@@ -9,8 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +32,7 @@ class WebsiteRenderCacheTests {
 
   private final MovableClock clock = new MovableClock(Instant.parse("2025-11-25T10:00:00.250Z"));
   private final RenderCache cache = new RenderCache(clock, new WebsiteProperties());
-  private final List<LocalDate> renderedFor = new ArrayList<>();
+  private final List<LocalDate> renderedFor = new CopyOnWriteArrayList<>();
   private String content = "หน้าแรก";
 
   @Test
@@ -119,31 +124,54 @@ class WebsiteRenderCacheTests {
   }
 
   @Test
-  void oneReaderRendersAnExpiredPageAgainWhileTheOthersGetTheKeptCopy() {
-    // given
+  void oneReaderRendersAnExpiredPageAgainWhileTheOthersGetTheKeptCopy() throws Exception {
+    // given a kept page past its time to live
     ResponseEntity<byte[]> kept = serve("/");
     clock.advance(Duration.ofSeconds(31));
     assertThat(cache.current("/"))
         .as("the filter lets the first reader through to render")
         .isNull();
-    List<ResponseEntity<byte[]>> othersGot = new ArrayList<>();
+    CountDownLatch rendering = new CountDownLatch(1);
+    CountDownLatch finishRendering = new CountDownLatch(1);
+    ExecutorService firstReader = Executors.newSingleThreadExecutor();
+    try {
+      Future<ResponseEntity<byte[]>> first =
+          firstReader.submit(
+              () ->
+                  cache.serve(
+                      "/",
+                      PLAIN,
+                      day -> {
+                        renderedFor.add(day);
+                        rendering.countDown();
+                        awaitQuietly(finishRendering);
+                        return html("ฉบับใหม่");
+                      }));
+      assertThat(rendering.await(10, TimeUnit.SECONDS)).isTrue();
 
-    // when
-    cache.serve(
-        "/",
-        PLAIN,
-        day -> {
-          renderedFor.add(day);
-          othersGot.add(cache.current("/").identity().response());
-          othersGot.add(serve("/"));
-          return html("ฉบับใหม่");
-        });
+      // when other readers come while the first one is still rendering on its own thread
+      List<ResponseEntity<byte[]>> othersGot =
+          List.of(cache.current("/").identity().response(), serve("/"));
+      finishRendering.countDown();
 
-    // then
-    assertThat(renderedFor).hasSize(2);
-    assertThat(othersGot).containsExactly(kept, kept);
-    assertThat(new String(serve("/").getBody(), StandardCharsets.UTF_8)).isEqualTo("ฉบับใหม่");
-    assertThat(renderedFor).hasSize(2);
+      // then they got the kept copy without rendering, and the first reader the new page
+      assertThat(othersGot).containsExactly(kept, kept);
+      assertThat(new String(first.get(10, TimeUnit.SECONDS).getBody(), StandardCharsets.UTF_8))
+          .isEqualTo("ฉบับใหม่");
+      assertThat(new String(serve("/").getBody(), StandardCharsets.UTF_8)).isEqualTo("ฉบับใหม่");
+      assertThat(renderedFor).hasSize(2);
+    } finally {
+      finishRendering.countDown();
+      firstReader.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

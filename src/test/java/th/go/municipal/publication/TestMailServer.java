@@ -1,4 +1,4 @@
-package th.go.municipal.publication.inquiry;
+package th.go.municipal.publication;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -10,10 +10,10 @@ import java.net.ServerSocket;
  * One GreenMail SMTP server for the test run, on a free port chosen once, so that a test can stop
  * it (the mail server is down) and start it again on the same port the application was given.
  */
-final class TestMailServer {
+public final class TestMailServer {
 
-  static final int PORT = freePort();
-  static final GreenMail MAIL =
+  public static final int PORT = freePort();
+  public static final GreenMail MAIL =
       new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   static {
