@@ -1,5 +1,7 @@
 package th.go.municipal.publication.publishing;
 
+import java.util.List;
+
 /**
  * An outside website refused or did not answer. Thrown inside the publishing job, so the job fails,
  * Camunda retries it with back-off and finally shows this message (Thai, then English) as the
@@ -69,6 +71,74 @@ public class PublishingFailedException extends RuntimeException {
         cause);
   }
 
+  /**
+   * The target refused the configured user or password (e.g. a revoked application password): only
+   * the settings named can fix it, so the message says which.
+   */
+  static PublishingFailedException loginRefused(
+      String target, String businessKey, String user, int status, String detail, String settings) {
+    return new PublishingFailedException(
+        target
+            + " ไม่ยอมรับผู้ใช้ '"
+            + user
+            + "' หรือรหัสผ่านสำหรับแอปพลิเคชัน (HTTP "
+            + status
+            + ") ขณะ"
+            + Action.CHECK_USER.thai
+            + " "
+            + businessKey
+            + ": ตรวจสอบว่าผู้ใช้ยังอยู่และรหัสผ่านยังไม่ถูกเพิกถอน แก้ "
+            + settings
+            + " แล้วสั่งทำงานซ้ำ ("
+            + target
+            + " refused the user '"
+            + user
+            + "' or its application password (HTTP "
+            + status
+            + ") while "
+            + Action.CHECK_USER.english
+            + " "
+            + businessKey
+            + ")"
+            + (detail == null || detail.isBlank() ? "" : ": " + detail),
+        status,
+        null);
+  }
+
+  /** The target accepted the user, but the user may not do what publishing needs. */
+  static PublishingFailedException notAllowed(
+      String target,
+      String businessKey,
+      String user,
+      List<String> missing,
+      String roleThai,
+      String roleEnglish) {
+    return new PublishingFailedException(
+        "ผู้ใช้ '"
+            + user
+            + "' ของ "
+            + target
+            + " มีสิทธิ์ไม่พอสำหรับ "
+            + businessKey
+            + " (ขาด "
+            + String.join(", ", missing)
+            + "): ต้องมีบทบาท"
+            + roleThai
+            + " (the "
+            + target
+            + " user '"
+            + user
+            + "' lacks "
+            + String.join(", ", missing)
+            + " for "
+            + businessKey
+            + "; it needs the role "
+            + roleEnglish
+            + ")",
+        403,
+        null);
+  }
+
   /** The target answered success but without what the protocol promises (e.g. no post id). */
   static PublishingFailedException badAnswer(
       String target, Action action, String businessKey, String what) {
@@ -98,6 +168,7 @@ public class PublishingFailedException extends RuntimeException {
 
   /** What was being done, for the message. */
   enum Action {
+    CHECK_USER("ตรวจสอบผู้ใช้และสิทธิ์สำหรับ", "checking the user and its rights for"),
     FIND_POST("ค้นหาโพสต์เดิมของ", "looking up the existing post of"),
     CREATE_POST("สร้างโพสต์ของ", "creating the post of"),
     UPDATE_POST("ปรับปรุงโพสต์ของ", "updating the post of"),

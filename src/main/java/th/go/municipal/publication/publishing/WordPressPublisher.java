@@ -57,6 +57,11 @@ public class WordPressPublisher implements WebsitePublisher {
   static final String TARGET = "wordpress";
   static final String POSTS = "/wp-json/wp/v2/posts";
   static final String MEDIA = "/wp-json/wp/v2/media";
+  static final String ME = "/wp-json/wp/v2/users/me";
+
+  /** What the user must be allowed at WordPress: the role Author has all of it, Editor too. */
+  static final List<String> CAPABILITIES =
+      List.of("publish_posts", "upload_files", "edit_published_posts", "delete_published_posts");
 
   private static final Logger log = LoggerFactory.getLogger(WordPressPublisher.class);
   private static final Map<String, String> KIND_LABELS =
@@ -72,6 +77,7 @@ public class WordPressPublisher implements WebsitePublisher {
 
   private final RestClient client;
   private final PublisherHttp http = new PublisherHttp("WordPress");
+  private final String username;
   private final Map<String, Long> categoryIds;
   private final PublicationTargetRepository targets;
   private final Clock clock;
@@ -90,6 +96,7 @@ public class WordPressPublisher implements WebsitePublisher {
                         wordpress.getApplicationPassword().strip(),
                         UTF_8))
             .build();
+    this.username = wordpress.getUsername().strip();
     this.categoryIds = Map.copyOf(wordpress.getCategoryIds());
     this.targets = targets;
     this.clock = clock;
@@ -101,6 +108,7 @@ public class WordPressPublisher implements WebsitePublisher {
 
   @Override
   public String publish(PublicationContent content) {
+    checkUser(content.businessKey());
     return publish(content, true);
   }
 
@@ -114,7 +122,7 @@ public class WordPressPublisher implements WebsitePublisher {
       // Reserve the post, not public yet, so that the files are uploaded attached to it.
       postId =
           postId(
-              createPost(key, Map.of("title", content.title(), "slug", slug, "status", "draft")),
+              createPost(key, Map.of("title", title(content), "slug", slug, "status", "draft")),
               key,
               Action.CREATE_POST);
     }
@@ -165,6 +173,7 @@ public class WordPressPublisher implements WebsitePublisher {
 
   @Override
   public void unpublish(String businessKey) {
+    checkUser(businessKey);
     Long postId = existingPost(businessKey, slug(businessKey), true);
     if (postId == null) {
       log.info("{} has no post at WordPress; nothing to take down", businessKey);
@@ -190,6 +199,45 @@ public class WordPressPublisher implements WebsitePublisher {
         businessKey,
         postId,
         deleted);
+  }
+
+  /**
+   * Fails unless WordPress accepts the user and its application password and lets it publish. A
+   * refused application password does not fail a REST request by itself at WordPress 6.1: the
+   * request goes on as an anonymous visitor's and fails later on something else (a search for
+   * drafts answers 400 "Status is forbidden"), and a user without the rights would leave a draft
+   * behind. Asking first ({@code users/me}) gives the webmaster the real reason.
+   */
+  private void checkUser(String key) {
+    Reply reply =
+        http.send(
+            client.get().uri(b -> b.path(ME).queryParam("context", "edit").build()),
+            Action.CHECK_USER,
+            key);
+    if (reply.status() == 401 || reply.status() == 403) {
+      throw PublishingFailedException.loginRefused(
+          "WordPress",
+          key,
+          username,
+          reply.status(),
+          reply.detail(),
+          "publication.publishing.wordpress.username / application-password");
+    }
+    if (!reply.ok()) {
+      throw http.failure(reply, Action.CHECK_USER, key);
+    }
+    JsonNode capabilities = reply.json().path("capabilities");
+    List<String> missing =
+        CAPABILITIES.stream().filter(c -> !capabilities.path(c).asBoolean(false)).toList();
+    if (!missing.isEmpty()) {
+      throw PublishingFailedException.notAllowed(
+          "WordPress",
+          key,
+          username,
+          missing,
+          "ผู้เขียน (Author) หรือบรรณาธิการ (Editor)",
+          "Author or Editor");
+    }
   }
 
   /** The post's id from publication_targets, else from WordPress by slug; null if there is none. */
@@ -342,7 +390,7 @@ public class WordPressPublisher implements WebsitePublisher {
   private Map<String, Object> postFields(
       PublicationContent content, String slug, List<Uploaded> files) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("title", content.title());
+    fields.put("title", title(content));
     fields.put("content", html(content, files));
     fields.put("slug", slug);
     LocalDate today = LocalDate.now(clock.withZone(ThaiDates.BANGKOK));
@@ -380,35 +428,42 @@ public class WordPressPublisher implements WebsitePublisher {
       for (Uploaded uploaded : files) {
         PublishedFile file = uploaded.file();
         String url = escape(uploaded.url());
-        String link = "<a href=\"" + url + "\">" + escape(file.fileName()) + "</a>";
         String kind = file.kind() == null ? "" : file.kind();
+        String label =
+            "<a href=\""
+                + url
+                + "\">"
+                + escape(file.fileName())
+                + "</a> ("
+                + escape(KIND_LABELS.getOrDefault(kind, kind))
+                + ", "
+                + size(file.content() == null ? 0 : file.content().length)
+                + ")";
         html.append("\n<li>");
         switch (kind) {
+          // The whole label inside the figure: WordPress's wpautop would wrap text after it in an
+          // unclosed <p>.
           case "image" ->
               html.append("<figure><img src=\"")
                   .append(url)
                   .append("\" alt=\"")
                   .append(escape("ภาพประกอบ: " + content.title()))
                   .append("\"><figcaption>")
-                  .append(link)
+                  .append(label)
                   .append("</figcaption></figure>");
           case "audio" ->
               html.append("<audio controls preload=\"none\" src=\"")
                   .append(url)
                   .append("\"></audio><br>")
-                  .append(link);
+                  .append(label);
           case "video" ->
               html.append("<video controls preload=\"metadata\" src=\"")
                   .append(url)
                   .append("\"></video><br>")
-                  .append(link);
-          default -> html.append(link);
+                  .append(label);
+          default -> html.append(label);
         }
-        html.append(" (")
-            .append(escape(KIND_LABELS.getOrDefault(kind, kind)))
-            .append(", ")
-            .append(size(file.content() == null ? 0 : file.content().length))
-            .append(")</li>");
+        html.append("</li>");
       }
       html.append("\n</ul>");
     }
@@ -424,6 +479,14 @@ public class WordPressPublisher implements WebsitePublisher {
       html.append("\n<p>หน่วยงานเจ้าของข้อมูล: ").append(escape(content.unitName())).append("</p>");
     }
     return html.toString();
+  }
+
+  /**
+   * The title as WordPress takes it: HTML, shown as it is on the site (and kept as it is when the
+   * user may post unfiltered HTML, as editors and administrators may), so it is escaped here.
+   */
+  static String title(PublicationContent content) {
+    return escape(content.title());
   }
 
   /** The post slug: the business key in lower case, nothing but a-z, 0-9 and '-'. */

@@ -6,15 +6,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.audit.AuditService;
 import th.go.municipal.publication.publishing.PublishedItems;
@@ -23,21 +26,31 @@ import th.go.municipal.publication.publishing.PublishedItems;
  * The production database: a real PostgreSQL (binaries from Maven) under the engine and our Flyway
  * schema, with one request walked to published.
  */
+@Import(PostgresDatabaseTests.Database.class)
 class PostgresDatabaseTests extends ProcessTestSupport {
 
-  private static EmbeddedPostgres postgres;
+  /**
+   * A PostgreSQL server that lives as long as the Spring context, under the context's own data
+   * source: the engine and the pool are closed before the server stops, so nothing waits for a
+   * server that is gone when the test JVM exits.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Database {
 
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-  }
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+      return EmbeddedPostgres.builder().start();
+    }
 
-  @AfterAll
-  static void stop() throws IOException {
-    postgres.close();
+    @Bean
+    @Primary
+    DataSource dataSource(EmbeddedPostgres postgres) {
+      HikariDataSource pool = new HikariDataSource();
+      pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      pool.setUsername("postgres");
+      pool.setPassword("");
+      return pool;
+    }
   }
 
   @Autowired PublishedItems published;

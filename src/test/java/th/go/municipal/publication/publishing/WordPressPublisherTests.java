@@ -56,6 +56,14 @@ class WordPressPublisherTests {
   static final String SLUG = "pr-2570-0001";
   static final String POSTS = "/wp-json/wp/v2/posts";
   static final String MEDIA = "/wp-json/wp/v2/media";
+  static final String ME = "/wp-json/wp/v2/users/me";
+
+  /** The capabilities WordPress reports for a user with the role Author (and Editor). */
+  static final String AUTHOR =
+      "{\"id\": 7, \"slug\": \"publication-bot\", \"capabilities\": {\"read\": true,"
+          + " \"edit_posts\": true, \"publish_posts\": true, \"upload_files\": true,"
+          + " \"edit_published_posts\": true, \"delete_published_posts\": true, \"author\": true}}";
+
   static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z"); // 10:00 in Bangkok
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,6 +85,10 @@ class WordPressPublisherTests {
 
   @BeforeEach
   void wordPressWithAnApplicationPassword() {
+    wordpress.stubFor(
+        get(urlPathEqualTo(ME))
+            .withQueryParam("context", equalTo("edit"))
+            .willReturn(okJson(AUTHOR)));
     publisher =
         new WordPressPublisher(
             settings(Duration.ofSeconds(5)), targets, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -414,6 +426,85 @@ class WordPressPublisherTests {
         .doesNotContain(
             Base64.getEncoder()
                 .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void refusedApplicationPasswordFailsBeforeAnythingIsSentNamingTheSettings() {
+    // given WordPress 6.1, which treats a refused application password as an anonymous visitor
+    wordpress.stubFor(
+        get(urlPathEqualTo(ME))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"code\": \"rest_not_logged_in\", \"message\": \"You are not currently logged in.\"}")));
+
+    // when / then
+    assertThatThrownBy(() -> publisher.publish(content(List.of(PHOTO), null)))
+        .isInstanceOf(PublishingFailedException.class)
+        .hasMessageStartingWith(
+            "WordPress ไม่ยอมรับผู้ใช้ 'publication-bot' หรือรหัสผ่านสำหรับแอปพลิเคชัน (HTTP 401)")
+        .hasMessageContaining("publication.publishing.wordpress.username / application-password")
+        .hasMessageContaining("rest_not_logged_in")
+        .message()
+        .doesNotContain(PASSWORD);
+    assertThatThrownBy(() -> publisher.unpublish(KEY))
+        .hasMessageContaining("WordPress refused the user 'publication-bot'");
+    wordpress.verify(0, getRequestedFor(urlPathEqualTo(POSTS)));
+    wordpress.verify(0, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void userWithoutTheRightsToPublishFailsNamingTheRoleNeededAndLeavesNoDraft() {
+    // given a Contributor: may write drafts, may neither publish nor upload
+    wordpress.stubFor(
+        get(urlPathEqualTo(ME))
+            .willReturn(
+                okJson(
+                    "{\"id\": 8, \"capabilities\": {\"read\": true, \"edit_posts\": true,"
+                        + " \"contributor\": true}}")));
+
+    // when / then
+    assertThatThrownBy(() -> publisher.publish(content(List.of(PHOTO), null)))
+        .isInstanceOf(PublishingFailedException.class)
+        .hasMessageStartingWith(
+            "ผู้ใช้ 'publication-bot' ของ WordPress มีสิทธิ์ไม่พอสำหรับ PR-2570-0001")
+        .hasMessageContaining(
+            "publish_posts, upload_files, edit_published_posts, delete_published_posts")
+        .hasMessageContaining("ผู้เขียน (Author) หรือบรรณาธิการ (Editor)")
+        .hasMessageContaining("it needs the role Author or Editor");
+    wordpress.verify(0, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void titleWithMarkupGoesToWordPressEscapedSoThatItShowsAsText() throws Exception {
+    // given
+    stubNoPostWithOurSlug();
+    stubCreatedPost(101, "publish", "https://wp.example.go.th/pr-2570-0001/");
+    PublicationContent markup =
+        new PublicationContent(
+            KEY,
+            "<script>alert(1)</script> ประกาศ <b>ด่วน</b> & \"ทันที\"",
+            "x",
+            "<p>x</p>",
+            "other",
+            "อื่น ๆ",
+            null,
+            "clerk",
+            "สำนักปลัดเทศบาล",
+            null,
+            null,
+            null,
+            List.of());
+
+    // when
+    publisher.publish(markup);
+
+    // then
+    assertThat(body(single(postRequestedFor(urlEqualTo(POSTS)))).path("title").asText())
+        .isEqualTo(
+            "&lt;script&gt;alert(1)&lt;/script&gt; ประกาศ &lt;b&gt;ด่วน&lt;/b&gt; &amp; &quot;ทันที&quot;");
   }
 
   @Test
