@@ -54,8 +54,8 @@ class PostgresDatabaseTests extends ProcessTestSupport {
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
     assertThat(published.existsById(pi.getBusinessKey())).isTrue();
-    assertThat(audit.verify())
+    assertThat(audit.verify().intact())
         .as("hashes recomputed from PostgreSQL's stored timestamps")
-        .isEmpty();
+        .isTrue();
   }
 }
