@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.municipal.publication.audit.AuditRecord;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.audit.SignedForms;
 import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.common.SafeHtml;
@@ -24,6 +25,7 @@ import th.go.municipal.publication.request.PublicationRequest;
 import th.go.municipal.publication.request.PublicationRequestRepository;
 import th.go.municipal.publication.request.RequestAttachment;
 import th.go.municipal.publication.request.RequestAttachmentRepository;
+import th.go.municipal.publication.request.RequestAuditRecords;
 import th.go.municipal.publication.request.RequestService;
 import th.go.municipal.publication.request.RequestSignature;
 import th.go.municipal.publication.request.RequestSignature.Role;
@@ -49,6 +51,8 @@ public class PublicationService {
   private final WebsitePublisher publisher;
   private final RequestService requestService;
   private final AuditService audit;
+  private final RequestAuditRecords requestRecords;
+  private final SignedForms signedForms;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -61,6 +65,8 @@ public class PublicationService {
       WebsitePublisher publisher,
       RequestService requestService,
       AuditService audit,
+      RequestAuditRecords requestRecords,
+      SignedForms signedForms,
       ApplicationEventPublisher events,
       Clock clock) {
     this.requests = requests;
@@ -71,6 +77,8 @@ public class PublicationService {
     this.publisher = publisher;
     this.requestService = requestService;
     this.audit = audit;
+    this.requestRecords = requestRecords;
+    this.signedForms = signedForms;
     this.events = events;
     this.clock = clock;
   }
@@ -114,6 +122,10 @@ public class PublicationService {
             "publishToWebsite",
             "published",
             url));
+    // The signed form is drawn now, once, and recorded with its fingerprint in the same
+    // transaction.
+    signedForms.store(
+        requestRecords.signedForm(businessKey), request.getUnit(), request.getProcessInstanceId());
     events.publishEvent(new WebsiteContentChanged(businessKey));
     return item;
   }

@@ -13,10 +13,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.audit.ChainTampering;
+import th.go.municipal.publication.audit.TamperingDetectionTests;
+import th.go.municipal.publication.audit.Verification;
 import th.go.municipal.publication.website.PublishedItemRepository;
 
 /**
@@ -44,6 +48,8 @@ class PostgresDatabaseTests extends ProcessTestSupport {
 
   @Autowired AuditService audit;
 
+  @Autowired JdbcTemplate jdbc;
+
   @Test
   void requestIsPublishedOnPostgres() {
     ProcessInstance pi = startRequest("reporter.clerk", validRequest());
@@ -54,8 +60,36 @@ class PostgresDatabaseTests extends ProcessTestSupport {
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
     assertThat(published.existsById(pi.getBusinessKey())).isTrue();
-    assertThat(audit.verify().intact())
-        .as("hashes recomputed from PostgreSQL's stored timestamps")
-        .isTrue();
+    assertThat(audit.verify().firstBroken())
+        .as("hashes and fingerprints recomputed from PostgreSQL's stored timestamps")
+        .isNull();
+  }
+
+  @Test
+  void editedRowDeletedNewestEntriesAndEditedSignatureAreEachReportedOnPostgres() {
+    String key = TamperingDetectionTests.publishedRequest(this).getBusinessKey();
+    ChainTampering tamper = new ChainTampering(jdbc);
+    long entry =
+        jdbc.queryForObject(
+            "select max(id) from audit_entries where subject_key = ?", Long.class, key);
+
+    Runnable undo = tamper.edit("audit_entries", "comment", "แก้ไขภายหลัง", "id", entry);
+    assertThat(audit.verify().firstBroken())
+        .extracting(Verification.Break::reason, Verification.Break::entryId)
+        .containsExactly("entry_changed", entry);
+    undo.run();
+
+    undo = tamper.deleteNewestEntries(1);
+    assertThat(audit.verify().firstBroken().reason()).isEqualTo("head_mismatch");
+    undo.run();
+
+    long signature = tamper.newestSignatureId(key);
+    undo = tamper.edit("request_signatures", "position", "ปลัดเทศบาล", "id", signature);
+    assertThat(audit.verify().firstBroken())
+        .extracting(Verification.Break::reason, Verification.Break::objectRef)
+        .containsExactly("record_changed", "signature:" + signature);
+    undo.run();
+
+    assertThat(audit.verify().firstBroken()).as("whole again once undone").isNull();
   }
 }

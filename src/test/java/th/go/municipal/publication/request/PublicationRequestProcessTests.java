@@ -114,10 +114,15 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
         .containsExactly(
             "submitRequest",
             "EndEvent_NoIncident",
+            "signContent",
+            "sign",
             "prepareRequest",
+            "sign",
             "approveRequest",
+            "sign",
             "publishRequest",
             "publishToWebsite",
+            "storeSignedForm",
             "EndEvent_RequestPublished");
     assertThat(audit.verify().intact()).as("the audit chain is intact").isTrue();
   }
