@@ -31,15 +31,17 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# java on the service's jar with the benchmarks' classes added and another main class.
-bench_java() { # JAVA_OPTS... -- MAIN ARGS...
+# java on the service's jar with the benchmarks' classes added and another main class (Spring
+# Boot's PropertiesLauncher): java JAVA_OPTS... -Dloader.main=MAIN "${BENCH_LAUNCHER[@]}" ARGS...
+BENCH_LAUNCHER=(-cp "$JAR" -Dloader.path="$BENCH_CLASSES" org.springframework.boot.loader.launch.PropertiesLauncher)
+
+bench_java() { # JAVA_OPTS... -- MAIN ARGS... (in the foreground)
   local opts=()
   while [ "$1" != "--" ]; do opts+=("$1"); shift; done
   shift
   local main=$1
   shift
-  java "${opts[@]}" -cp "$JAR" -Dloader.path="$BENCH_CLASSES" -Dloader.main="$main" \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+  java "${opts[@]}" -Dloader.main="$main" "${BENCH_LAUNCHER[@]}" "$@"
 }
 
 service_args() { # PORT DATABASE_FILE
@@ -70,8 +72,9 @@ start_bare() { # NAME PORT DATABASE_FILE [JAVA_OPTS...]
   shift 3
   local opts=("$@")
   [ ${#opts[@]} -gt 0 ] || read -ra opts <<<"$APP_JAVA_OPTS"
+  # java itself in the background (not a function), so that $! is its id.
   # shellcheck disable=SC2046
-  bench_java "${opts[@]}" -- th.go.municipal.bench.BareEngineApplication \
+  java "${opts[@]}" -Dloader.main=th.go.municipal.bench.BareEngineApplication "${BENCH_LAUNCHER[@]}" \
     $(bare_args "$port" "$db") >"$WORK/$name.log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")

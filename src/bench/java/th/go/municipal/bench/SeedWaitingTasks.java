@@ -34,8 +34,11 @@ public final class SeedWaitingTasks {
     ConfigurableApplicationContext context = application.run(springArgs);
     Duration took = WaitingTasks.seed(context.getBean(ProcessEngine.class), count, units, threads);
     System.out.printf(
-        "seeded %d waiting requests (%s) through the Java API in %d s (%.0f/s)%n",
-        count, String.join(",", units), took.toSeconds(), count / (took.toMillis() / 1000.0));
+        "seeded %d requests waiting at approveRequest (units %s) through the engine's Java API in"
+            + " %d s: one per unit started and signed by its reporter, the others started at"
+            + " approveRequest with that one's variables (startBeforeActivity, listeners"
+            + " skipped)%n",
+        count, String.join(",", units), took.toSeconds());
     System.exit(SpringApplication.exit(context));
   }
 }

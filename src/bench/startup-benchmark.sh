@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Start-up and memory (issue 12): time from `java -jar` to the first answer, for the service's jar
+# and the bare-engine baseline (same jar, BareEngineApplication), STARTS times each, interleaved, on
+# an existing H2 file database (a first start creates it and is shown apart); then each started in
+# -Xmx256m walks one request through /engine-rest to published, and its resident memory is shown.
+#
+#   bash src/bench/startup-benchmark.sh
+#
+# First answer: /actuator/health if the application has it, else / (the service's home page) or
+# /camunda/app/welcome/default/ (the baseline, which has no page at /). Settings (environment):
+# STARTS (3), APP_JAVA_OPTS (-Xmx512m) for the timed starts, SMALL_HEAP (-Xmx256m).
+set -euo pipefail
+source "$(dirname "$0")/bench-lib.sh"
+bench_build
+STARTS=${STARTS:-3}
+SMALL_HEAP=${SMALL_HEAP:--Xmx256m}
+
+# Starts SIDE and waits for its first answer; sets SECONDS_TO_ANSWER; leaves STARTED_PID running.
+time_to_answer() { # SIDE PORT [JAVA_OPTS...]
+  local side=$1 port=$2 start code
+  shift 2
+  local base="http://127.0.0.1:$port" fallback=/
+  [ "$side" = bare ] && fallback=/camunda/app/welcome/default/
+  start=$(date +%s.%N)
+  "start_$side" "$side" "$port" "$WORK/$side" "$@"
+  for _ in $(seq 1 3000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$base/actuator/health" || true)
+    if [ "$code" = 404 ]; then code=$(curl -s -o /dev/null -w '%{http_code}' "$base$fallback" || true); fi
+    if [ "${code:0:1}" = 2 ]; then
+      SECONDS_TO_ANSWER=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+      return 0
+    fi
+    kill -0 "$STARTED_PID" 2>/dev/null || { echo "$side did not start:" >&2; tail -40 "$WORK/$side.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "$side did not answer within 300 s" >&2
+  exit 1
+}
+
+echo "load average at the start: $(load_average)"
+declare -A TIMES RSS
+for side in service bare; do
+  port=$(free_port)
+  time_to_answer "$side" "$port"
+  wait_ready "$side" "$STARTED_PID" "http://127.0.0.1:$port"
+  echo "$side: first start, empty database: first answer after $SECONDS_TO_ANSWER s"
+  stop_process "$STARTED_PID"
+done
+for round in $(seq 1 "$STARTS"); do
+  order="service bare"
+  [ $((round % 2)) = 0 ] && order="bare service"
+  for side in $order; do
+    port=$(free_port)
+    time_to_answer "$side" "$port"
+    seconds=$SECONDS_TO_ANSWER
+    wait_ready "$side" "$STARTED_PID" "http://127.0.0.1:$port"
+    TIMES[$side]="${TIMES[$side]:-} $seconds"
+    RSS[$side]="${RSS[$side]:-} $(rss_mb "$STARTED_PID")"
+    echo "  start $round $side: first answer after $seconds s"
+    stop_process "$STARTED_PID"
+  done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+s=$(echo "${TIMES[service]}" | median)
+b=$(echo "${TIMES[bare]}" | median)
+printf '\n%-34s %10s %10s %8s  %s\n' "start-up ($APP_JAVA_OPTS, $STARTS starts)" bare service ratio "goal"
+awk -v b="$b" -v s="$s" 'BEGIN { printf "%-34s %10.1f %10.1f %8.2f  service ≤ 10 s: %s\n", "first answer, s (median)", b, s, s / b, (s <= 10 ? "met" : "NOT met") }'
+rs=$(echo "${RSS[service]}" | median)
+rb=$(echo "${RSS[bare]}" | median)
+awk -v b="$rb" -v s="$rs" 'BEGIN { printf "%-34s %10.0f %10.0f %8.2f\n", "resident memory when ready, MB", b, s, s / b }'
+
+echo
+echo "In $SMALL_HEAP: one request walked through /engine-rest to published"
+printf '%-10s %-8s %14s %16s  %s\n' side works "RSS after, MB" "peak RSS, MB" "walk"
+for side in service bare; do
+  port=$(free_port)
+  read -ra small <<<"$SMALL_HEAP"
+  "start_$side" "$side-small" "$port" "$WORK/$side" "${small[@]}"
+  pid=$STARTED_PID
+  works=no
+  walked="did not start"
+  if (wait_ready "$side-small" "$pid" "http://127.0.0.1:$port") >/dev/null 2>&1; then
+    walked=$(python3 src/bench/http_bench.py walk "http://127.0.0.1:$port" 2>&1 | tail -1) && works=yes
+    grep -q OutOfMemoryError "$WORK/$side-small.log" && works="no (OutOfMemoryError)"
+  fi
+  peak=$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || echo -)
+  printf '%-10s %-8s %14s %16s  %s\n' "$side" "$works" "$(rss_mb "$pid" 2>/dev/null || echo -)" "$peak" "$walked"
+  stop_process "$pid"
+done
+echo "load average at the end: $(load_average)"

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The heads' task lists with many waiting requests (issue 12): the head's task list through REST
+# (/engine-rest/task?candidateGroup=head-clerk&maxResults=15, basic auth) and Tasklist's "My group
+# tasks" filter list as Tasklist asks for it (logged in over HTTP, POST .../filter/{id}/list with the
+# HAL accept header), on the service's jar and the bare-engine baseline, interleaved; p50/p99 and
+# the ratio.
+#
+#   bash src/bench/tasklist-benchmark.sh
+#
+# The databases (H2 files) are seeded once by SeedWaitingTasks through the engine's Java API and
+# kept in target/bench/ for the next run with the same settings and jar: per unit, one request is
+# started and signed by its reporter; the others are started directly at approveRequest with its
+# variables. Settings (environment): TASKS (10000), SEED_UNITS (all: the six units in turn, so
+# head-clerk has a sixth; or e.g. clerk), SEED_THREADS (2), REQUESTS per round and measure (100),
+# ROUNDS (3), WARMUP_REQUESTS (20), APP_JAVA_OPTS (-Xmx512m).
+set -euo pipefail
+source "$(dirname "$0")/bench-lib.sh"
+bench_build
+TASKS=${TASKS:-10000}
+SEED_UNITS=${SEED_UNITS:-all}
+SEEDED=target/bench/seeded-$TASKS-${SEED_UNITS//,/-}
+STAMP="$(stat -c %Y "$JAR") $(stat -c %Y "$BENCH_CLASSES")"
+read -ra JAVA_OPTS_ARRAY <<<"$APP_JAVA_OPTS"
+
+if [ -f "$SEEDED/stamp" ] && [ "$(cat "$SEEDED/stamp")" = "$STAMP" ]; then
+  echo "Reusing the databases in $SEEDED, seeded $(date -r "$SEEDED/stamp" '+%F %T'):"
+  cat "$SEEDED/seeded.txt"
+else
+  rm -rf "$SEEDED"
+  mkdir -p "$SEEDED"
+  for side in service bare; do
+    echo "Seeding $TASKS waiting requests into the $side's database ($SEEDED/$side)..."
+    if [ "$side" = service ]; then args=$(service_args 0 "$PWD/$SEEDED/$side"); else args=$(bare_args 0 "$PWD/$SEEDED/$side"); fi
+    # shellcheck disable=SC2086
+    bench_java "${JAVA_OPTS_ARRAY[@]}" -- th.go.municipal.bench.SeedWaitingTasks "$side" "$TASKS" \
+      "$SEED_UNITS" "${SEED_THREADS:-2}" $args --camunda.bpm.job-execution.enabled=false \
+      >"$WORK/seed-$side.log" 2>&1 || { tail -40 "$WORK/seed-$side.log"; exit 1; }
+    grep -h '^seeded' "$WORK/seed-$side.log" | sed "s/^/$side: /" | tee -a "$SEEDED/seeded.txt"
+  done
+  echo "$STAMP" >"$SEEDED/stamp"
+fi
+
+SERVICE_PORT=$(free_port)
+start_service service "$SERVICE_PORT" "$PWD/$SEEDED/service"
+SERVICE_PID=$STARTED_PID
+BARE_PORT=$(free_port)
+start_bare bare "$BARE_PORT" "$PWD/$SEEDED/bare"
+BARE_PID=$STARTED_PID
+echo "Starting the service (127.0.0.1:$SERVICE_PORT) and the bare engine (127.0.0.1:$BARE_PORT) on them..."
+wait_ready service "$SERVICE_PID" "http://127.0.0.1:$SERVICE_PORT"
+wait_ready bare "$BARE_PID" "http://127.0.0.1:$BARE_PORT"
+python3 src/bench/http_bench.py tasklists "http://127.0.0.1:$SERVICE_PORT" "http://127.0.0.1:$BARE_PORT"
