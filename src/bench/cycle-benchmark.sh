@@ -6,11 +6,12 @@
 #   bash src/bench/cycle-benchmark.sh
 #
 # Settings (environment): ROUNDS (3), ROUND_SECONDS (10), WARMUP_SECONDS (15), THREADS (1,2),
-# JAVA_OPTS (-Xms1g -Xmx1g) for the benchmark's JVM.
+# PROFILE_CYCLES (0; n: afterwards n cycles per side with every SQL statement counted), JAVA_OPTS
+# (-Xms1g -Xmx1g) for the benchmark's JVM.
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 bench_build
 # shellcheck disable=SC2086
 bench_java ${JAVA_OPTS:--Xms1g -Xmx1g} -Dbench.rounds="${ROUNDS:-3}" \
   -Dbench.seconds="${ROUND_SECONDS:-10}" -Dbench.warmup="${WARMUP_SECONDS:-15}" \
-  -Dbench.threads="${THREADS:-1,2}" -- th.go.municipal.bench.CycleBenchmark
+  -Dbench.threads="${THREADS:-1,2}" -Dbench.profile="${PROFILE_CYCLES:-0}" -- th.go.municipal.bench.CycleBenchmark

@@ -12,7 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import th.go.municipal.publication.PublicationApplication;
@@ -43,9 +45,14 @@ public final class CycleBenchmark {
             .toArray();
     System.out.printf("load average at the start: %s%n", loadAverage());
 
+    int profileCycles = Integer.getInteger("bench.profile", 0);
+    SqlCounter serviceSql = profileCycles > 0 ? new SqlCounter() : null;
+    SqlCounter bareSql = profileCycles > 0 ? new SqlCounter() : null;
     // The service first: it sets up logging (warnings only) for both.
-    ConfigurableApplicationContext service = startService();
-    ProcessEngine bareEngine = BareEngine.start(BareEngine.inMemoryDatabase("bench-bare"));
+    ConfigurableApplicationContext service = startService(serviceSql);
+    DataSource bareDatabase = BareEngine.inMemoryDatabase("bench-bare");
+    ProcessEngine bareEngine =
+        BareEngine.start(bareSql == null ? bareDatabase : bareSql.wrap(bareDatabase));
     Side bare = new Side("bare engine", new Cycle(bareEngine));
     Side app = new Side("service", new Cycle(service.getBean(ProcessEngine.class)));
 
@@ -130,24 +137,80 @@ public final class CycleBenchmark {
       System.out.printf(
           "%-10s %10.2f %10.2f %8.2f%n", Cycle.STEPS[step], bareMs, appMs, appMs / bareMs);
     }
+    if (profileCycles > 0) {
+      profile(profileCycles, bare, bareSql, app, serviceSql);
+    }
     System.out.printf("%nload average at the end: %s%n", loadAverage());
     service.close();
     bareEngine.close();
     System.exit(0);
   }
 
-  private static ConfigurableApplicationContext startService() {
+  /** SQL statements and commits per cycle, side by side, most frequent in the service first. */
+  private static void profile(
+      int cycles, Side bare, SqlCounter bareSql, Side app, SqlCounter serviceSql) throws Exception {
+    Map<String, Long> bareCounts = countCycles(cycles, bare, bareSql);
+    Map<String, Long> appCounts = countCycles(cycles, app, serviceSql);
+    System.out.printf("%nSQL per cycle (%d cycles per side, 1 thread)%n", cycles);
+    System.out.printf("%-52s %8s %8s%n", "statement", "bare", "service");
+    long[] totals = new long[2];
+    java.util.Set<String> keys = new java.util.TreeSet<>(bareCounts.keySet());
+    keys.addAll(appCounts.keySet());
+    keys.stream()
+        .sorted(
+            java.util.Comparator.comparing((String k) -> -appCounts.getOrDefault(k, 0L))
+                .thenComparing(k -> -bareCounts.getOrDefault(k, 0L)))
+        .forEach(
+            key -> {
+              long b = bareCounts.getOrDefault(key, 0L);
+              long a = appCounts.getOrDefault(key, 0L);
+              if (!key.equals("commit") && !key.equals("rollback")) {
+                totals[0] += b;
+                totals[1] += a;
+              }
+              System.out.printf(
+                  "%-52s %8.1f %8.1f%n", key, b / (double) cycles, a / (double) cycles);
+            });
+    System.out.printf(
+        "%-52s %8.1f %8.1f%n",
+        "all statements (commits apart)", totals[0] / (double) cycles, totals[1] / (double) cycles);
+  }
+
+  private static Map<String, Long> countCycles(int cycles, Side side, SqlCounter counter) {
+    counter.reset();
+    long[] ignored = new long[Cycle.STEPS.length];
+    for (int n = 0; n < cycles; n++) {
+      side.cycle.run("clerk", side.numbers.incrementAndGet(), ignored);
+    }
+    return counter.snapshot();
+  }
+
+  private static ConfigurableApplicationContext startService(SqlCounter sql) {
+    SpringApplicationBuilder application =
+        new SpringApplicationBuilder(PublicationApplication.class);
+    if (sql != null) {
+      application.initializers(
+          context ->
+              context
+                  .getBeanFactory()
+                  .addBeanPostProcessor(
+                      new BeanPostProcessor() {
+                        @Override
+                        public Object postProcessAfterInitialization(Object bean, String name) {
+                          return bean instanceof DataSource database ? sql.wrap(database) : bean;
+                        }
+                      }));
+    }
     // Arguments, not default properties: they must win over application.yml.
-    return new SpringApplicationBuilder(PublicationApplication.class)
-        .run(
-            "--spring.profiles.active=demo",
-            "--spring.datasource.url=jdbc:h2:mem:bench-service;DB_CLOSE_DELAY=-1",
-            "--camunda.bpm.job-execution.enabled=false",
-            "--server.address=127.0.0.1",
-            "--server.port=0",
-            "--publication.audit.anchor-file=",
-            "--spring.main.banner-mode=off",
-            "--logging.level.root=WARN");
+    return application.run(
+        "--spring.profiles.active=demo",
+        "--spring.datasource.url=jdbc:h2:mem:bench-service;DB_CLOSE_DELAY=-1",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--server.address=127.0.0.1",
+        "--server.port=0",
+        "--publication.audit.anchor-file=",
+        "--spring.main.banner-mode=off",
+        "--logging.level.root=WARN");
   }
 
   static String loadAverage() {
