@@ -12,6 +12,6 @@ set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 bench_build
 # shellcheck disable=SC2086
-bench_java ${JAVA_OPTS:--Xms1g -Xmx1g} -Dbench.rounds="${ROUNDS:-3}" \
+bench_java ${JAVA_OPTS:--Xms1g -Xmx1g} -XX:FlightRecorderOptions=stackdepth=2048 -Dbench.rounds="${ROUNDS:-3}" \
   -Dbench.seconds="${ROUND_SECONDS:-10}" -Dbench.warmup="${WARMUP_SECONDS:-15}" \
   -Dbench.threads="${THREADS:-1,2}" -Dbench.profile="${PROFILE_CYCLES:-0}" -- th.go.municipal.bench.CycleBenchmark

@@ -149,8 +149,15 @@ public final class CycleBenchmark {
   /** SQL statements and commits per cycle, side by side, most frequent in the service first. */
   private static void profile(
       int cycles, Side bare, SqlCounter bareSql, Side app, SqlCounter serviceSql) throws Exception {
+    long bareStart = System.nanoTime();
     Map<String, Long> bareCounts = countCycles(cycles, bare, bareSql);
+    double bareCycleMillis = (System.nanoTime() - bareStart) / 1e6 / cycles;
+    SampledTime sampler = new SampledTime(Thread.currentThread());
+    sampler.start();
+    long start = System.nanoTime();
     Map<String, Long> appCounts = countCycles(cycles, app, serviceSql);
+    double serviceCycleMillis = (System.nanoTime() - start) / 1e6 / cycles;
+    Map<String, Map<String, Integer>> samples = sampler.stop();
     System.out.printf("%nSQL per cycle (%d cycles per side, 1 thread)%n", cycles);
     System.out.printf("%-52s %8s %8s%n", "statement", "bare", "service");
     long[] totals = new long[2];
