@@ -19,7 +19,8 @@ bench_build
 TASKS=${TASKS:-10000}
 SEED_UNITS=${SEED_UNITS:-all}
 SEEDED=target/bench/seeded-$TASKS-${SEED_UNITS//,/-}
-STAMP="$(stat -c %Y "$JAR") $(stat -c %Y "$BENCH_CLASSES")"
+# The seeded databases stay valid while the jar and the seeding code stay the same.
+STAMP=$(cat "$JAR" "$BENCH_CLASSES"/th/go/municipal/bench/{WaitingTasks,SeedWaitingTasks,Cycle,Staff,BareModel,BareEngineApplication}.class | md5sum | cut -c1-32)
 read -ra JAVA_OPTS_ARRAY <<<"$APP_JAVA_OPTS"
 
 if [ -f "$SEEDED/stamp" ] && [ "$(cat "$SEEDED/stamp")" = "$STAMP" ]; then

@@ -181,6 +181,34 @@ public final class CycleBenchmark {
     System.out.printf(
         "%-52s %8.1f %8.1f%n",
         "all statements (commits apart)", totals[0] / (double) cycles, totals[1] / (double) cycles);
+
+    int all = samples.values().stream().flatMap(m -> m.values().stream()).mapToInt(i -> i).sum();
+    System.out.printf(
+        "%nWhere the service's cycle spends its time (%.1f ms per cycle while counting SQL, the"
+            + " bare engine's %.1f ms; %d samples of the JDK's Flight Recorder), charged to the"
+            + " outermost service code on the stack; within it, what was running%n",
+        serviceCycleMillis, bareCycleMillis, all);
+    samples.entrySet().stream()
+        .sorted(
+            java.util.Comparator.comparingInt(
+                (Map.Entry<String, Map<String, Integer>> e) ->
+                    -e.getValue().values().stream().mapToInt(i -> i).sum()))
+        .forEach(
+            entry -> {
+              int here = entry.getValue().values().stream().mapToInt(i -> i).sum();
+              StringBuilder within = new StringBuilder();
+              entry.getValue().entrySet().stream()
+                  .sorted(java.util.Comparator.comparingInt(e -> -e.getValue()))
+                  .limit(4)
+                  .forEach(
+                      e ->
+                          within.append(
+                              String.format(
+                                  " %s %.0f%%", e.getKey(), 100.0 * e.getValue() / here)));
+              System.out.printf(
+                  "%5.1f%% %6.2f ms  %-55s%s%n",
+                  100.0 * here / all, serviceCycleMillis * here / all, entry.getKey(), within);
+            });
   }
 
   private static Map<String, Long> countCycles(int cycles, Side side, SqlCounter counter) {
