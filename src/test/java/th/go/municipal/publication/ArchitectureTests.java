@@ -41,6 +41,18 @@ class ArchitectureTests {
     MAY_USE.put("inquiry", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("publishing", List.of("common", "identity", "audit", "request"));
     MAY_USE.put("website", List.of("common", "identity", "publishing", "request"));
+    MAY_USE.put(
+        "reporting",
+        List.of(
+            "common",
+            "identity",
+            "audit",
+            "notification",
+            "request",
+            "incident",
+            "inquiry",
+            "publishing",
+            "website"));
     MAY_USE.put("config", List.of("common", "identity"));
   }
 

@@ -15,6 +15,10 @@ public interface InformationRequestRepository extends JpaRepository<InformationR
 
   long countByRequesterIpHashAndReceivedAtAfter(String requesterIpHash, Instant since);
 
+  long countByStatusAndDueAtBefore(InquiryStatus status, Instant now);
+
+  long countByUnitAndStatusAndDueAtBefore(String unit, InquiryStatus status, Instant now);
+
   /**
    * Requests received per calendar month and kind, on days from {@code from} up to but not
    * including {@code until}.

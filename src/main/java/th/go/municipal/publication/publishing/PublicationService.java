@@ -109,6 +109,8 @@ public class PublicationService {
             "publishToWebsite",
             "published",
             url));
+    events.publishEvent(
+        new ItemPublished(businessKey, fields.unit(), fields.category(), fields.oitItem(), now));
     events.publishEvent(new PublishedContentChanged(businessKey));
     return url;
   }
@@ -129,7 +131,8 @@ public class PublicationService {
       return;
     }
     publisher.unpublish(businessKey);
-    item.withdraw(by, reason, clock.instant());
+    Instant now = clock.instant();
+    item.withdraw(by, reason, now);
     requests.markTakenDown(businessKey);
     audit.record(
         new AuditRecord(
@@ -140,6 +143,8 @@ public class PublicationService {
             "withdrawFromWebsite",
             "withdrawn",
             reason));
+    events.publishEvent(
+        new ItemTakenDown(businessKey, item.getUnit(), item.getCategory(), item.getOitItem(), now));
     events.publishEvent(new PublishedContentChanged(businessKey));
   }
 }

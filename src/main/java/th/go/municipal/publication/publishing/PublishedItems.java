@@ -3,6 +3,7 @@ package th.go.municipal.publication.publishing;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,9 @@ public class PublishedItems {
       return Visibility.VISIBLE;
     }
   }
+
+  /** What an item is counted under: its unit, category and ITA/OIT indicator (may be null). */
+  public record Attributes(String unit, String category, String oitItem) {}
 
   /** A published file without its content. */
   public record FileInfo(
@@ -114,6 +118,30 @@ public class PublishedItems {
   /** Visible items per ITA/OIT indicator code. */
   public Map<String, Long> countByOitItem(LocalDate day) {
     return countBy("oitItem", day);
+  }
+
+  /**
+   * The unit, category and indicator of each of the items that exist, taken down or not, in one
+   * query; unknown keys are left out.
+   */
+  public Map<String, Attributes> attributes(Collection<String> businessKeys) {
+    Map<String, Attributes> found = new HashMap<>();
+    if (businessKeys.isEmpty()) {
+      return found;
+    }
+    entityManager
+        .createQuery(
+            "select i.businessKey, i.unit, i.category, i.oitItem from PublishedItem i"
+                + " where i.businessKey in :keys",
+            Object[].class)
+        .setParameter("keys", businessKeys)
+        .getResultList()
+        .forEach(
+            row ->
+                found.put(
+                    (String) row[0],
+                    new Attributes((String) row[1], (String) row[2], (String) row[3])));
+    return found;
   }
 
   public List<FileInfo> files(String businessKey) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +50,13 @@ class RequestService {
   static final String PUBLISH = "publish";
   static final String CONFIRM = "confirm";
 
+  /** The task of the model in which each role signs. */
+  private static final Map<Role, String> STEPS =
+      Map.of(
+          Role.REPORTER, RequestVariables.PREPARE_REQUEST,
+          Role.APPROVER, RequestVariables.APPROVE_REQUEST,
+          Role.PUBLISHER, RequestVariables.PUBLISH_REQUEST);
+
   /** Legal bases on which a head may approve publishing personal data (PDPA B.E. 2562). */
   static final List<String> PERSONAL_DATA_BASES =
       List.of("not-personal", "consent", "legal-duty", "public-interest");
@@ -65,6 +73,7 @@ class RequestService {
   private final ReferenceNumbers numbers;
   private final AuditService audit;
   private final MunicipalityProperties municipality;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   RequestService(
@@ -80,6 +89,7 @@ class RequestService {
       ReferenceNumbers numbers,
       AuditService audit,
       MunicipalityProperties municipality,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.requests = requests;
     this.signatures = signatures;
@@ -93,6 +103,7 @@ class RequestService {
     this.numbers = numbers;
     this.audit = audit;
     this.municipality = municipality;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -132,7 +143,11 @@ class RequestService {
 
   /** Step 1: the reporter checks the request, may change it, and signs. */
   StepOutcome signAsReporter(
-      String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
+      String userId,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     FieldReader in = validator.reader(variables);
@@ -153,7 +168,7 @@ class RequestService {
     Map<String, Object> outcome = new HashMap<>(takeContent(businessKey, fields, inspected));
     outcome.put(
         RequestVariables.REPORTER_SIGNATURE,
-        sign(request, Role.REPORTER, userId, CONFIRM, null, now).display());
+        sign(request, Role.REPORTER, userId, CONFIRM, null, arrivedAt, now).display());
     outcome.put(RequestVariables.UNIT_NAME, municipality.unitName(fields.unit()));
     return new StepOutcome(
         businessKey,
@@ -169,7 +184,11 @@ class RequestService {
 
   /** Step 2: the unit's head approves, returns with a reason, or rejects. */
   StepOutcome signAsHead(
-      String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
+      String userId,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
@@ -205,7 +224,7 @@ class RequestService {
           default -> RequestStatus.REJECTED;
         },
         now);
-    Signed signed = sign(request, Role.APPROVER, userId, decision, comment, now);
+    Signed signed = sign(request, Role.APPROVER, userId, decision, comment, arrivedAt, now);
     if (basis != null) {
       signed.signature().recordPersonalDataBasis(basis, basisComment);
       audit.record(
@@ -228,7 +247,11 @@ class RequestService {
 
   /** Step 3: the webmaster reviews completeness and publishes, or returns with a reason. */
   StepOutcome signAsWebmaster(
-      String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
+      String userId,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
@@ -245,7 +268,8 @@ class RequestService {
     if (RETURN.equals(decision)) {
       request.moveTo(RequestStatus.PREPARING, now);
     }
-    String signature = sign(request, Role.PUBLISHER, userId, decision, comment, now).display();
+    String signature =
+        sign(request, Role.PUBLISHER, userId, decision, comment, arrivedAt, now).display();
     if (RETURN.equals(decision)) {
       return returned(businessKey, "ผู้นำข้อมูลขึ้นเผยแพร่", signature, comment);
     }
@@ -280,6 +304,7 @@ class RequestService {
       String userId,
       String decision,
       String comment,
+      Instant arrivedAt,
       Instant now) {
     Signer signer = staff.signer(userId);
     RequestSignature signature =
@@ -293,6 +318,18 @@ class RequestService {
                 decision,
                 comment,
                 now));
+    events.publishEvent(
+        new RequestStepSigned(
+            request.getBusinessKey(),
+            request.getUnit(),
+            request.getTitle(),
+            STEPS.get(role),
+            decision,
+            comment,
+            userId,
+            request.getPreparedBy(),
+            arrivedAt == null ? now : arrivedAt,
+            now));
     return new Signed(signature, signer.display(now));
   }
 

@@ -1,5 +1,6 @@
 package th.go.municipal.publication.request;
 
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,14 +24,15 @@ class SignStepListener implements TaskListener {
     String businessKey = execution.getProcessBusinessKey();
     var variables = task.getVariables();
     var files = AttachmentVariables.read(task);
+    Instant arrivedAt = task.getCreateTime() == null ? null : task.getCreateTime().toInstant();
     RequestService.StepOutcome outcome =
         switch (task.getTaskDefinitionKey()) {
           case RequestVariables.PREPARE_REQUEST ->
-              requests.signAsReporter(user, businessKey, variables, files);
+              requests.signAsReporter(user, businessKey, variables, files, arrivedAt);
           case RequestVariables.APPROVE_REQUEST ->
-              requests.signAsHead(user, businessKey, variables, files);
+              requests.signAsHead(user, businessKey, variables, files, arrivedAt);
           case RequestVariables.PUBLISH_REQUEST ->
-              requests.signAsWebmaster(user, businessKey, variables, files);
+              requests.signAsWebmaster(user, businessKey, variables, files, arrivedAt);
           default ->
               throw new IllegalStateException(
                   "signStep is not wired for task " + task.getTaskDefinitionKey());
