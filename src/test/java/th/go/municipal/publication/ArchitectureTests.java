@@ -36,7 +36,7 @@ class ArchitectureTests {
     MAY_USE.put("identity", List.of("common"));
     MAY_USE.put("audit", List.of("common", "identity"));
     MAY_USE.put("notification", List.of("common", "identity"));
-    MAY_USE.put("request", List.of("common", "identity", "audit"));
+    MAY_USE.put("request", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("incident", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("inquiry", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("publishing", List.of("common", "identity", "audit", "request"));

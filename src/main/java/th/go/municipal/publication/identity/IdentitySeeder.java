@@ -170,6 +170,15 @@ class IdentitySeeder implements ApplicationRunner {
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks());
 
+    filter(
+        "งานเลยกำหนด (Overdue tasks)",
+        -5,
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks()
+            .dueBeforeExpression("${now()}"));
+
     seedDemoUsers();
   }
 
