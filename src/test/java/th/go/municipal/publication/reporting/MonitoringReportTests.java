@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -189,6 +191,44 @@ class MonitoringReportTests extends ProcessTestSupport {
   }
 
   @Test
+  void reportPageShowsTheNumbersAndDrawsItsChartsAsSvgForThoseWhoOversee() throws Exception {
+    at(LocalDateTime.of(2034, 11, 5, 9, 0));
+    String item = publish("health", "structure", "O1", null);
+    read("/items/" + item, "198.51.100.30");
+    visits.flush();
+
+    MockHttpServletResponse page = page("mayor", "fiscalYear=2578");
+    MockHttpServletResponse refused = page("reporter.health", "fiscalYear=2578");
+    MockHttpServletResponse anonymous =
+        mvc.perform(get("/reports/monitoring")).andReturn().getResponse();
+
+    assertThat(page.getStatus()).isEqualTo(200);
+    Document html = Jsoup.parse(page.getContentAsString(StandardCharsets.UTF_8));
+    assertThat(html.select("h1").text())
+        .isEqualTo("รายงานผลการดำเนินงานการเผยแพร่ข้อมูลผ่านเว็บไซต์");
+    assertThat(html.select(".period").text()).contains("ปีงบประมาณ พ.ศ. 2578");
+    assertThat(html.select("#total-published").text()).isEqualTo("1");
+    assertThat(html.select("#total-page-views").text()).isEqualTo("1");
+    assertThat(html.select("figure.chart svg")).hasSize(4);
+    assertThat(html.select("#chart-published rect.bar-rect")).hasSize(12);
+    assertThat(html.select("#chart-published rect.bar-rect title").eachText())
+        .contains("พ.ย. 77: 1");
+    assertThat(html.select("#chart-units rect title").eachText())
+        .contains("กองสาธารณสุขและสิ่งแวดล้อม: 1");
+    assertThat(html.select("a[href*=format=xlsx]").attr("href"))
+        .isEqualTo("/api/reports/monitoring?from=2034-10-01&to=2035-09-30&format=xlsx");
+    assertThat(page.getHeader("Content-Security-Policy")).contains("script-src 'none'");
+    assertThat(refused.getStatus()).isEqualTo(403);
+    assertThat(
+            Jsoup.parse(refused.getContentAsString(StandardCharsets.UTF_8))
+                .select(".refusal")
+                .text())
+        .contains("หัวหน้าหน่วยงาน");
+    assertThat(anonymous.getStatus()).isEqualTo(401);
+    assertThat(anonymous.getHeader("WWW-Authenticate")).startsWith("Basic");
+  }
+
+  @Test
   void onlyThoseWhoOverseeReadTheReportAndBadParametersAreRefusedInThai() throws Exception {
     MockHttpServletResponse anonymous =
         mvc.perform(get("/api/reports/monitoring?fiscalYear=2570")).andReturn().getResponse();
@@ -288,6 +328,17 @@ class MonitoringReportTests extends ProcessTestSupport {
     MockHttpServletResponse response = call(user, query);
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
     return json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  private MockHttpServletResponse page(String user, String query) throws Exception {
+    return mvc.perform(get("/reports/monitoring?" + query).header("Authorization", basic(user)))
+        .andReturn()
+        .getResponse();
+  }
+
+  private static String basic(String user) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   private MockHttpServletResponse call(String user, String query) throws Exception {
