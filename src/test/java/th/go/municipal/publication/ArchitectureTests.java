@@ -39,7 +39,7 @@ class ArchitectureTests {
     MAY_USE.put("request", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("incident", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("inquiry", List.of("common", "identity", "audit", "notification"));
-    MAY_USE.put("publishing", List.of("common", "identity", "audit", "request"));
+    MAY_USE.put("publishing", List.of("common", "identity", "audit", "notification", "request"));
     MAY_USE.put("website", List.of("common", "identity", "publishing", "request"));
     MAY_USE.put(
         "reporting",

@@ -39,6 +39,7 @@ class IdentitySeeder implements ApplicationRunner {
   static final String PUBLICATION_PROCESS = "publicationRequest";
   static final String INCIDENT_PROCESS = "incidentReport";
   static final String INQUIRY_PROCESS = "informationRequest";
+  static final String QUARTERLY_REPORT_PROCESS = "quarterlyReport";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -141,6 +142,27 @@ class IdentitySeeder implements ApplicationRunner {
         Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY);
     grant(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // The quarterly report to the head of the agency: the webmaster writes it (and may start one
+    // for any period), the head of the clerk's office reviews it (and may start one), the mayor
+    // acknowledges it.
+    grant(
+        Groups.WEBMASTER,
+        Resources.PROCESS_DEFINITION,
+        QUARTERLY_REPORT_PROCESS,
+        Permissions.READ,
+        Permissions.CREATE_INSTANCE,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY);
+    grant(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    if (municipality.unit("clerk").isPresent()) {
+      grant(
+          Groups.head("clerk"),
+          Resources.PROCESS_DEFINITION,
+          QUARTERLY_REPORT_PROCESS,
+          Permissions.READ,
+          Permissions.CREATE_INSTANCE);
+    }
+    grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, QUARTERLY_REPORT_PROCESS, Permissions.READ);
     // Auditors read everything and change nothing.
     grant(
         Groups.AUDITOR,

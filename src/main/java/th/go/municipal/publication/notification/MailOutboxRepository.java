@@ -1,5 +1,6 @@
 package th.go.municipal.publication.notification;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -7,4 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface MailOutboxRepository extends JpaRepository<MailOutboxEntry, Long> {
 
   List<MailOutboxEntry> findByReferenceOrderByIdAsc(String reference);
+
+  /** Queued notices whose time to be sent has come, oldest first. */
+  List<MailOutboxEntry> findTop50BySentAtIsNullAndNextAttemptAtLessThanEqualOrderByIdAsc(
+      Instant now);
 }

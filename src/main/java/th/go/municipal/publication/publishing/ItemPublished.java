@@ -7,4 +7,10 @@ import java.time.Instant;
  * published (the monitoring report); a listener's failure rolls the publication back.
  */
 public record ItemPublished(
-    String businessKey, String unit, String category, String oitItem, Instant publishedAt) {}
+    String businessKey,
+    String title,
+    String unit,
+    String category,
+    String oitItem,
+    String publicUrl,
+    Instant publishedAt) {}

@@ -110,7 +110,14 @@ public class PublicationService {
             "published",
             url));
     events.publishEvent(
-        new ItemPublished(businessKey, fields.unit(), fields.category(), fields.oitItem(), now));
+        new ItemPublished(
+            businessKey,
+            fields.title(),
+            fields.unit(),
+            fields.category(),
+            fields.oitItem(),
+            url,
+            now));
     events.publishEvent(new PublishedContentChanged(businessKey));
     return url;
   }

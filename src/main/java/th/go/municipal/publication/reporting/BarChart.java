@@ -11,7 +11,8 @@ import java.util.Locale;
  * part of the page as the server sends it, so it prints, reads without JavaScript and passes the
  * pages' Content-Security-Policy.
  */
-public record BarChart(String id, String title, String description, boolean horizontal, List<Bar> bars) {
+public record BarChart(
+    String id, String title, String description, boolean horizontal, List<Bar> bars) {
 
   static final int WIDTH = 640;
   static final int BAR_AREA_TOP = 16;

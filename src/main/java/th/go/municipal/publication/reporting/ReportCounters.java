@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The report's numbers as counters in {@code report_counts}, one row per day and one per month for
@@ -72,10 +75,41 @@ class ReportCounters {
   }
 
   /**
-   * Adds to the day's and the month's counters, in one order whoever calls, so that two
-   * transactions adding to the same counters wait for each other instead of deadlocking.
+   * Adds to the day's and the month's counters. Inside a transaction the additions are gathered and
+   * written just before it commits: the counter rows, which every event of a unit touches, are
+   * locked only for that moment, and all the transaction's events make one batch. The rows are
+   * written in one order whoever writes, so two transactions wait for each other instead of
+   * deadlocking.
    */
   void add(Map<Key, Long> deltas) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      write(deltas);
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    Map<Key, Long> pending = (Map<Key, Long>) TransactionSynchronizationManager.getResource(this);
+    if (pending == null) {
+      Map<Key, Long> gathered = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(this, gathered);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              write(gathered);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(ReportCounters.this);
+            }
+          });
+      pending = gathered;
+    }
+    Map<Key, Long> into = pending;
+    deltas.forEach((key, n) -> into.merge(key, n, Long::sum));
+  }
+
+  private void write(Map<Key, Long> deltas) {
     TreeMap<Key, Long> sorted = new TreeMap<>(deltas);
     sorted.values().removeIf(n -> n == 0);
     if (sorted.isEmpty()) {

@@ -175,6 +175,40 @@ class ReportExports {
     }
   }
 
+  /** The ITA/OIT checklist as CSV: a line per evidence item, or one for an indicator without. */
+  byte[] csv(th.go.municipal.publication.publishing.OitChecklist.Checklist checklist) {
+    StringBuilder out =
+        new StringBuilder("\uFEFF")
+            .append("indicator,name,due,required,found,status,item,title,publishedAt,url\r\n");
+    for (var i : checklist.indicators()) {
+      String head =
+          String.join(
+              ",",
+              cell(i.code()),
+              cell(i.name()),
+              cell(i.dueThai()),
+              String.valueOf(i.required()),
+              String.valueOf(i.found()),
+              cell(i.statusThai()));
+      if (i.evidence().isEmpty()) {
+        out.append(head).append(",,,,\r\n");
+      }
+      for (var e : i.evidence()) {
+        out.append(head)
+            .append(',')
+            .append(cell(e.businessKey()))
+            .append(',')
+            .append(cell(e.title()))
+            .append(',')
+            .append(cell(e.publishedAtThai()))
+            .append(',')
+            .append(cell(e.publicUrl()))
+            .append("\r\n");
+      }
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The workbook: a sheet per section, Thai headers, numbers as numbers. */
   byte[] xlsx(MonitoringReport report) {
     List<Line> lines = lines(report);

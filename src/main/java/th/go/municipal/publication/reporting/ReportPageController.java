@@ -3,6 +3,7 @@ package th.go.municipal.publication.reporting;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +12,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import th.go.municipal.publication.common.InputRejectedException;
+import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.identity.MunicipalityProperties;
+import th.go.municipal.publication.publishing.OitChecklist;
 
 /**
  * The monitoring report as a page in Thai for the staff who oversee: the period's numbers, charts
@@ -22,16 +25,19 @@ import th.go.municipal.publication.identity.MunicipalityProperties;
 class ReportPageController {
 
   private final MonitoringReports reports;
+  private final OitChecklist checklists;
   private final ReportAccess access;
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
   ReportPageController(
       MonitoringReports reports,
+      OitChecklist checklists,
       ReportAccess access,
       MunicipalityProperties municipality,
       Clock clock) {
     this.reports = reports;
+    this.checklists = checklists;
     this.access = access;
     this.municipality = municipality;
     this.clock = clock;
@@ -55,19 +61,44 @@ class ReportPageController {
       ReportRequest request = new ReportRequest(fiscalYear, quarter, month, from, to, unit);
       report = reports.report(request.period(clock), request.unitOrNull());
     } catch (InputRejectedException refused) {
-      response.setStatus(refused.getReason().status);
-      if (refused.getReason() == InputRejectedException.Reason.UNAUTHORIZED) {
-        response.setHeader(
-            HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"publication\", charset=\"UTF-8\"");
-      }
-      model.addAttribute("message", refused.getMessage());
-      return "reports/refused";
+      return refused(refused, response, model);
     }
     model.addAttribute("report", report);
     model.addAttribute("charts", charts(report));
     model.addAttribute("query", query(report));
     model.addAttribute("units", municipality.getUnits());
     return "reports/monitoring";
+  }
+
+  /** The ITA/OIT checklist of a fiscal year: evidence, what is missing, what is still to come. */
+  @GetMapping("/reports/oit")
+  String showOitChecklist(
+      @RequestParam(required = false) String fiscalYear,
+      HttpServletRequest http,
+      HttpServletResponse response,
+      Model model) {
+    model.addAttribute("municipality", municipality);
+    try {
+      access.requireOverseer(http);
+      int year =
+          new ReportRequest(fiscalYear, null, null, null, null, null).period(clock).fiscalYear();
+      model.addAttribute(
+          "checklist", checklists.of(year, LocalDate.now(clock.withZone(ThaiDates.BANGKOK))));
+    } catch (InputRejectedException refused) {
+      return refused(refused, response, model);
+    }
+    return "reports/oit";
+  }
+
+  private static String refused(
+      InputRejectedException refused, HttpServletResponse response, Model model) {
+    response.setStatus(refused.getReason().status);
+    if (refused.getReason() == InputRejectedException.Reason.UNAUTHORIZED) {
+      response.setHeader(
+          HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"publication\", charset=\"UTF-8\"");
+    }
+    model.addAttribute("message", refused.getMessage());
+    return "reports/refused";
   }
 
   /** The query string that asks the API for the very same report. */
