@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -243,23 +244,31 @@ class IdentitySeeder implements ApplicationRunner {
     }
   }
 
+  /**
+   * Grants the permissions to the group on the resource; a grant that exists already gets those of
+   * them it lacks (a newer version may give a role more), and nothing it has is taken away.
+   */
   private void grant(
       String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists =
+    Authorization authorization =
         authorizationService
-                .createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .count()
-            > 0;
-    if (exists) {
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+            .findFirst()
+            .orElse(null);
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
       return;
     }
-    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }

@@ -1,10 +1,15 @@
 package th.go.municipal.publication.request;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.audit.AuditRecord;
+import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.identity.CurrentUser;
 
 /** When a step is completed: check and record the signer's signature for that step. */
@@ -12,9 +17,11 @@ import th.go.municipal.publication.identity.CurrentUser;
 class SignStepListener implements TaskListener {
 
   private final RequestService requests;
+  private final AuditService audit;
 
-  SignStepListener(RequestService requests) {
+  SignStepListener(RequestService requests, AuditService audit) {
     this.requests = requests;
+    this.audit = audit;
   }
 
   @Override
@@ -24,20 +31,49 @@ class SignStepListener implements TaskListener {
     String businessKey = execution.getProcessBusinessKey();
     var variables = task.getVariables();
     var files = AttachmentVariables.read(task);
-    Instant arrivedAt = task.getCreateTime() == null ? null : task.getCreateTime().toInstant();
-    RequestService.StepOutcome outcome =
-        switch (task.getTaskDefinitionKey()) {
-          case RequestVariables.PREPARE_REQUEST ->
-              requests.signAsReporter(user, businessKey, variables, files, arrivedAt);
-          case RequestVariables.APPROVE_REQUEST ->
-              requests.signAsHead(user, businessKey, variables, files, arrivedAt);
-          case RequestVariables.PUBLISH_REQUEST ->
-              requests.signAsWebmaster(user, businessKey, variables, files, arrivedAt);
-          default ->
-              throw new IllegalStateException(
-                  "signStep is not wired for task " + task.getTaskDefinitionKey());
-        };
+    RequestService.StepOutcome outcome;
+    try {
+      outcome = sign(task, user, businessKey, variables, files, arrivedAt(task));
+    } catch (InputRejectedException refused) {
+      // Separation of duties, another unit's request, a refused signature: kept in the trail
+      // although the step itself is rolled back.
+      audit.recordRefusal(
+          new AuditRecord(
+              businessKey,
+              task.getProcessInstanceId(),
+              user == null ? "anonymous" : user,
+              "staff",
+              "refuse:" + task.getTaskDefinitionKey(),
+              refused.getReason().name().toLowerCase(),
+              refused.getMessage().substring(0, Math.min(2000, refused.getMessage().length()))));
+      throw refused;
+    }
     execution.getProcessInstance().setVariables(outcome.variablesToSet());
     execution.getProcessInstance().removeVariables(outcome.variablesToRemove());
+  }
+
+  private RequestService.StepOutcome sign(
+      DelegateTask task,
+      String user,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
+    return switch (task.getTaskDefinitionKey()) {
+      case RequestVariables.PREPARE_REQUEST ->
+          requests.signAsReporter(user, businessKey, variables, files, arrivedAt);
+      case RequestVariables.APPROVE_REQUEST ->
+          requests.signAsHead(user, businessKey, variables, files, arrivedAt);
+      case RequestVariables.PUBLISH_REQUEST ->
+          requests.signAsWebmaster(user, businessKey, variables, files, arrivedAt);
+      default ->
+          throw new IllegalStateException(
+              "signStep is not wired for task " + task.getTaskDefinitionKey());
+    };
+  }
+
+  /** When the task arrived, for how long the step took. */
+  private static Instant arrivedAt(DelegateTask task) {
+    return task.getCreateTime() == null ? null : task.getCreateTime().toInstant();
   }
 }

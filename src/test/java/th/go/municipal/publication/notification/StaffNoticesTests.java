@@ -44,7 +44,7 @@ class StaffNoticesTests extends ProcessTestSupport {
 
   /** Notices queued by earlier tests are sent and forgotten: each test sees only its own. */
   @BeforeEach
-  void emptyTheOutbox() {
+  void emptyTheOutbox() throws Exception {
     while (outbox.sendDue() > 0) {
       // send the backlog
     }

@@ -111,12 +111,13 @@ class QuarterlyReportProcessTests extends ProcessTestSupport {
   }
 
   @Test
-  void timerStartsTheReportOfTheQuarterThatEndedAtEightOnItsFirstDay() {
+  void scheduleStartsTheReportOfTheQuarterThatEndedAtEightOnItsFirstDay() {
     Job timer =
         engine
             .getManagementService()
             .createJobQuery()
-            .activityId("StartEvent_QuarterEnded")
+            .processDefinitionKey("quarterlyReportSchedule")
+            .timers()
             .singleResult();
     ZonedDateTime due = timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault());
     assertThat(due.getDayOfMonth()).isEqualTo(1);
