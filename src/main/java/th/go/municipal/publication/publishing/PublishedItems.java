@@ -70,6 +70,9 @@ public class PublishedItems {
       "select a.id, a.fileName, a.kind, a.mediaType, a.sizeBytes, a.sha256"
           + " from PublishedAttachment a where a.businessKey = :key";
 
+  /** Items looked up per query by {@link #attributes}. */
+  static final int ATTRIBUTE_SLICE = 500;
+
   private final PublishedItemRepository items;
   private final EntityManager entityManager;
 
@@ -126,21 +129,23 @@ public class PublishedItems {
    */
   public Map<String, Attributes> attributes(Collection<String> businessKeys) {
     Map<String, Attributes> found = new HashMap<>();
-    if (businessKeys.isEmpty()) {
-      return found;
+    List<String> keys = List.copyOf(businessKeys);
+    // In slices: a batch of visits may name thousands of pages, and one IN list per slice keeps
+    // the statement small and its plan reused.
+    for (int from = 0; from < keys.size(); from += ATTRIBUTE_SLICE) {
+      entityManager
+          .createQuery(
+              "select i.businessKey, i.unit, i.category, i.oitItem from PublishedItem i"
+                  + " where i.businessKey in :keys",
+              Object[].class)
+          .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + ATTRIBUTE_SLICE)))
+          .getResultList()
+          .forEach(
+              row ->
+                  found.put(
+                      (String) row[0],
+                      new Attributes((String) row[1], (String) row[2], (String) row[3])));
     }
-    entityManager
-        .createQuery(
-            "select i.businessKey, i.unit, i.category, i.oitItem from PublishedItem i"
-                + " where i.businessKey in :keys",
-            Object[].class)
-        .setParameter("keys", businessKeys)
-        .getResultList()
-        .forEach(
-            row ->
-                found.put(
-                    (String) row[0],
-                    new Attributes((String) row[1], (String) row[2], (String) row[3])));
     return found;
   }
 
