@@ -51,7 +51,8 @@ function render(node, {api}) {
   link.className = 'cam-audit-link';
   link.href = auditPagesUrl();
   link.title = TITLES[language()];
-  link.hidden = true;
+  // hidden by style: the headers' CSS gives links a display that the hidden attribute loses to
+  link.style.display = 'none';
   const icon = document.createElement('span');
   icon.className = 'glyphicon glyphicon-search';
   icon.setAttribute('aria-hidden', 'true');
@@ -59,11 +60,11 @@ function render(node, {api}) {
   link.appendChild(document.createTextNode(' ' + LABELS[language()]));
   node.appendChild(link);
   mayAudit(api)
+    .catch(() => false)
     .then(allowed => {
-      link.hidden = !allowed;
-    })
-    .catch(() => {
-      link.hidden = true;
+      link.style.display = allowed ? '' : 'none';
+      // decided: tests and styles can tell "not yet known" from "not for this user"
+      link.setAttribute('data-access-checked', '');
     });
 }
 

@@ -37,6 +37,8 @@ const BE_DISPLAY_FORMATS = ['yyyy', 'MMMM yyyy'];
 // camDate formats that carry a Christian year are shown like this under 'th'
 const THAI_DATE_TIME = 'D MMM y HH:mm:ss';
 const CAM_DATE_FORMATS = ['normal', 'abbr', 'long', 'short'];
+// the one heading the webapps write in their templates instead of a translated label
+const THAI_ACTIONS_HEADING = 'การดำเนินการ';
 const THAI_DATETIME_FORMATS = {
   MONTH: 'มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม'.split(' '),
   STANDALONEMONTH: 'มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม'.split(' '),
@@ -131,6 +133,20 @@ if (angular && customModule) {
               }
               return dateFilter(date, format, timezone);
             };
+          }
+        ]);
+        // the variables table's "Actions" column heading is plain text in its template
+        $provide.decorator('camWidgetVariablesTableDirective', [
+          '$delegate',
+          function($delegate) {
+            const directive = $delegate[0];
+            if (chosen === 'th' && typeof directive.template === 'string') {
+              directive.template = directive.template.replace(
+                /(<td class="actions"[^>]*>\s*)Actions(\s*<\/td>)/,
+                '$1' + THAI_ACTIONS_HEADING + '$2'
+              );
+            }
+            return $delegate;
           }
         ]);
         // put the language switch into the shared page header (cam-widget-header)
