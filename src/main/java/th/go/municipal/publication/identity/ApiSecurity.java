@@ -25,22 +25,22 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Spring Security for the application's own {@code /api} and the auditors' pages ({@code /audit},
- * which read the webapps' login the same way) and nothing else. A caller is authenticated by HTTP
- * basic against the engine's users or by the Camunda webapp session of a Tasklist form; each
- * endpoint then decides what that caller may do ({@link ApiCaller}), and anonymous calls reach the
- * public ones ({@code /api/published}, {@code /api/units}). The website, {@code /feedback}, the
- * webapps and {@code /engine-rest} never pass through Spring Security: they keep their own
- * authentication.
+ * Spring Security for the application's own {@code /api} and the auditors' pages ({@code /audit}),
+ * and nothing else. A caller is authenticated by HTTP basic against the engine's users or by the
+ * Camunda webapp session of a Tasklist form; each endpoint then decides what that caller may do
+ * ({@link ApiCaller}), and anonymous calls reach the public ones ({@code /api/published}, {@code
+ * /api/units}). The website, {@code /feedback}, the webapps and {@code /engine-rest} never pass
+ * through Spring Security: they keep their own authentication.
  */
 @Configuration
 class ApiSecurity {
 
   /**
-   * Spring Security's filter, mapped to {@code /api} only. Spring Boot would map it to every path
-   * (its {@code SecurityFilterAutoConfiguration} is excluded in {@code PublicationApplication}),
-   * where its request firewall would refuse website addresses that are valid today, such as a file
-   * name with {@code %} in it. More paths can be added here when they need Spring Security.
+   * Spring Security's filter, mapped to {@code /api} and {@code /audit} only. Spring Boot would map
+   * it to every path (its {@code SecurityFilterAutoConfiguration} is excluded in {@code
+   * PublicationApplication}), where its request firewall would refuse website addresses that are
+   * valid today, such as a file name with {@code %} in it. More paths can be added here when they
+   * need Spring Security.
    */
   @Bean
   DelegatingFilterProxyRegistrationBean apiSecurityFilter(SecurityProperties security) {
