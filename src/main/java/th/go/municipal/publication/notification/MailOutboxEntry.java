@@ -48,6 +48,9 @@ public class MailOutboxEntry {
   @Column(name = "last_error", length = 2000)
   private String lastError;
 
+  @Column(name = "anonymised_at")
+  private Instant anonymisedAt;
+
   protected MailOutboxEntry() {}
 
   MailOutboxEntry(MailNotice notice, Instant now) {
@@ -125,5 +128,10 @@ public class MailOutboxEntry {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** When the recipients and text were erased (PDPA), or null while they are kept. */
+  public Instant getAnonymisedAt() {
+    return anonymisedAt;
   }
 }
