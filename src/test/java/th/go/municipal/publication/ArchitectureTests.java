@@ -36,11 +36,23 @@ class ArchitectureTests {
     MAY_USE.put("identity", List.of("common"));
     MAY_USE.put("audit", List.of("common", "identity", "notification"));
     MAY_USE.put("notification", List.of("common", "identity"));
-    MAY_USE.put("request", List.of("common", "identity", "audit"));
+    MAY_USE.put("request", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("incident", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("inquiry", List.of("common", "identity", "audit", "notification"));
-    MAY_USE.put("publishing", List.of("common", "identity", "audit", "request"));
+    MAY_USE.put("publishing", List.of("common", "identity", "audit", "notification", "request"));
     MAY_USE.put("website", List.of("common", "identity", "publishing", "request"));
+    MAY_USE.put(
+        "reporting",
+        List.of(
+            "common",
+            "identity",
+            "audit",
+            "notification",
+            "request",
+            "incident",
+            "inquiry",
+            "publishing",
+            "website"));
     MAY_USE.put("config", List.of("common", "identity"));
   }
 
@@ -86,6 +98,24 @@ class ArchitectureTests {
       }
     }
     org.assertj.core.api.Assertions.assertThat(MAY_USE.keySet()).containsAll(packages);
+  }
+
+  /**
+   * The public API only; the one exception is the type that the public {@code
+   * IdentityService.getCurrentAuthentication()} itself returns.
+   */
+  @Test
+  void nothingUsesTheEnginesInternalClasses() {
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("org.camunda.bpm.engine.impl..")
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.equivalentTo(
+                            org.camunda.bpm.engine.impl.identity.Authentication.class))))
+        .because("the developers' guide asks for the engine's public API only")
+        .check(MAIN);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -39,6 +40,7 @@ class IdentitySeeder implements ApplicationRunner {
   static final String PUBLICATION_PROCESS = "publicationRequest";
   static final String INCIDENT_PROCESS = "incidentReport";
   static final String INQUIRY_PROCESS = "informationRequest";
+  static final String QUARTERLY_REPORT_PROCESS = "quarterlyReport";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -141,6 +143,27 @@ class IdentitySeeder implements ApplicationRunner {
         Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY);
     grant(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // The quarterly report to the head of the agency: the webmaster writes it (and may start one
+    // for any period), the head of the clerk's office reviews it (and may start one), the mayor
+    // acknowledges it.
+    grant(
+        Groups.WEBMASTER,
+        Resources.PROCESS_DEFINITION,
+        QUARTERLY_REPORT_PROCESS,
+        Permissions.READ,
+        Permissions.CREATE_INSTANCE,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY);
+    grant(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    if (municipality.unit("clerk").isPresent()) {
+      grant(
+          Groups.head("clerk"),
+          Resources.PROCESS_DEFINITION,
+          QUARTERLY_REPORT_PROCESS,
+          Permissions.READ,
+          Permissions.CREATE_INSTANCE);
+    }
+    grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, QUARTERLY_REPORT_PROCESS, Permissions.READ);
     // Auditors read everything and change nothing.
     grant(
         Groups.AUDITOR,
@@ -169,6 +192,15 @@ class IdentitySeeder implements ApplicationRunner {
             .createTaskQuery()
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks());
+
+    filter(
+        "งานเลยกำหนด (Overdue tasks)",
+        -5,
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks()
+            .dueBeforeExpression("${now()}"));
 
     seedDemoUsers();
   }
@@ -212,23 +244,31 @@ class IdentitySeeder implements ApplicationRunner {
     }
   }
 
+  /**
+   * Grants the permissions to the group on the resource; a grant that exists already gets those of
+   * them it lacks (a newer version may give a role more), and nothing it has is taken away.
+   */
   private void grant(
       String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists =
+    Authorization authorization =
         authorizationService
-                .createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .count()
-            > 0;
-    if (exists) {
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+            .findFirst()
+            .orElse(null);
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
       return;
     }
-    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }

@@ -3,6 +3,7 @@ package th.go.municipal.publication.publishing;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,9 @@ public class PublishedItems {
     }
   }
 
+  /** What an item is counted under: its unit, category and ITA/OIT indicator (may be null). */
+  public record Attributes(String unit, String category, String oitItem) {}
+
   /** A published file without its content. */
   public record FileInfo(
       long id, String fileName, String kind, String mediaType, long sizeBytes, String sha256) {}
@@ -65,6 +69,9 @@ public class PublishedItems {
   private static final String FILE_INFO =
       "select a.id, a.fileName, a.kind, a.mediaType, a.sizeBytes, a.sha256"
           + " from PublishedAttachment a where a.businessKey = :key";
+
+  /** Items looked up per query by {@link #attributes}. */
+  static final int ATTRIBUTE_SLICE = 500;
 
   private final PublishedItemRepository items;
   private final EntityManager entityManager;
@@ -114,6 +121,32 @@ public class PublishedItems {
   /** Visible items per ITA/OIT indicator code. */
   public Map<String, Long> countByOitItem(LocalDate day) {
     return countBy("oitItem", day);
+  }
+
+  /**
+   * The unit, category and indicator of each of the items that exist, taken down or not, in one
+   * query; unknown keys are left out.
+   */
+  public Map<String, Attributes> attributes(Collection<String> businessKeys) {
+    Map<String, Attributes> found = new HashMap<>();
+    List<String> keys = List.copyOf(businessKeys);
+    // In slices: a batch of visits may name thousands of pages, and one IN list per slice keeps
+    // the statement small and its plan reused.
+    for (int from = 0; from < keys.size(); from += ATTRIBUTE_SLICE) {
+      entityManager
+          .createQuery(
+              "select i.businessKey, i.unit, i.category, i.oitItem from PublishedItem i"
+                  + " where i.businessKey in :keys",
+              Object[].class)
+          .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + ATTRIBUTE_SLICE)))
+          .getResultList()
+          .forEach(
+              row ->
+                  found.put(
+                      (String) row[0],
+                      new Attributes((String) row[1], (String) row[2], (String) row[3])));
+    }
+    return found;
   }
 
   public List<FileInfo> files(String businessKey) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +50,13 @@ class RequestService {
   static final String PUBLISH = "publish";
   static final String CONFIRM = "confirm";
 
+  /** The task of the model in which each role signs. */
+  private static final Map<Role, String> STEPS =
+      Map.of(
+          Role.REPORTER, RequestVariables.PREPARE_REQUEST,
+          Role.APPROVER, RequestVariables.APPROVE_REQUEST,
+          Role.PUBLISHER, RequestVariables.PUBLISH_REQUEST);
+
   /** Legal bases on which a head may approve publishing personal data (PDPA B.E. 2562). */
   static final List<String> PERSONAL_DATA_BASES =
       List.of("not-personal", "consent", "legal-duty", "public-interest");
@@ -66,6 +74,7 @@ class RequestService {
   private final AuditService audit;
   private final RequestAuditRecords auditRecords;
   private final MunicipalityProperties municipality;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   RequestService(
@@ -82,6 +91,7 @@ class RequestService {
       AuditService audit,
       RequestAuditRecords auditRecords,
       MunicipalityProperties municipality,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.requests = requests;
     this.signatures = signatures;
@@ -96,6 +106,7 @@ class RequestService {
     this.audit = audit;
     this.auditRecords = auditRecords;
     this.municipality = municipality;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -137,7 +148,11 @@ class RequestService {
 
   /** Step 1: the reporter checks the request, may change it, and signs. */
   StepOutcome signAsReporter(
-      String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
+      String userId,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     FieldReader in = validator.reader(variables);
@@ -156,7 +171,7 @@ class RequestService {
     request.apply(fields, now);
     request.moveTo(RequestStatus.AWAITING_APPROVAL, now);
     Map<String, Object> outcome = new HashMap<>(takeContent(businessKey, fields, inspected));
-    Signed signed = sign(request, Role.REPORTER, userId, CONFIRM, null, now);
+    Signed signed = sign(request, Role.REPORTER, userId, CONFIRM, null, arrivedAt, now);
     audit.record(
         auditRecords.content(
             new AuditRecord(
@@ -185,7 +200,11 @@ class RequestService {
 
   /** Step 2: the unit's head approves, returns with a reason, or rejects. */
   StepOutcome signAsHead(
-      String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
+      String userId,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
@@ -221,7 +240,7 @@ class RequestService {
           default -> RequestStatus.REJECTED;
         },
         now);
-    Signed signed = sign(request, Role.APPROVER, userId, decision, comment, now);
+    Signed signed = sign(request, Role.APPROVER, userId, decision, comment, arrivedAt, now);
     if (basis != null) {
       signed.signature().recordPersonalDataBasis(basis, basisComment);
       audit.record(
@@ -245,7 +264,11 @@ class RequestService {
 
   /** Step 3: the webmaster reviews completeness and publishes, or returns with a reason. */
   StepOutcome signAsWebmaster(
-      String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
+      String userId,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
@@ -262,7 +285,7 @@ class RequestService {
     if (RETURN.equals(decision)) {
       request.moveTo(RequestStatus.PREPARING, now);
     }
-    Signed signed = sign(request, Role.PUBLISHER, userId, decision, comment, now);
+    Signed signed = sign(request, Role.PUBLISHER, userId, decision, comment, arrivedAt, now);
     vouch(request, signed, "webmaster");
     String signature = signed.display();
     if (RETURN.equals(decision)) {
@@ -304,6 +327,7 @@ class RequestService {
       String userId,
       String decision,
       String comment,
+      Instant arrivedAt,
       Instant now) {
     Signer signer = staff.signer(userId);
     RequestSignature signature =
@@ -317,6 +341,18 @@ class RequestService {
                 decision,
                 comment,
                 now));
+    events.publishEvent(
+        new RequestStepSigned(
+            request.getBusinessKey(),
+            request.getUnit(),
+            request.getTitle(),
+            STEPS.get(role),
+            decision,
+            comment,
+            userId,
+            request.getPreparedBy(),
+            arrivedAt == null ? now : arrivedAt,
+            now));
     return new Signed(signature, signer.display(now));
   }
 

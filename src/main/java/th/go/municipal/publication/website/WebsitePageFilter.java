@@ -160,7 +160,10 @@ class WebsitePageFilter extends OncePerRequestFilter {
   private void countIfRead(HttpServletRequest request, int status, String contentType) {
     boolean page = contentType != null && contentType.startsWith(MediaType.TEXT_HTML_VALUE);
     if (page && (status == HttpStatus.OK.value() || status == HttpStatus.NOT_MODIFIED.value())) {
-      visits.count(request.getRequestURI(), request.getHeader(HttpHeaders.USER_AGENT));
+      visits.count(
+          request.getRequestURI(),
+          request.getHeader(HttpHeaders.USER_AGENT),
+          request.getRemoteAddr());
     }
   }
 
