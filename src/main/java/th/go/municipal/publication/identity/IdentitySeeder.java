@@ -46,6 +46,7 @@ class IdentitySeeder implements ApplicationRunner {
   private final TaskService taskService;
   private final MunicipalityProperties municipality;
   private final DemoUsersProperties demo;
+  private final StaffPositions positions;
 
   IdentitySeeder(
       IdentityService identityService,
@@ -53,13 +54,15 @@ class IdentitySeeder implements ApplicationRunner {
       FilterService filterService,
       TaskService taskService,
       MunicipalityProperties municipality,
-      DemoUsersProperties demo) {
+      DemoUsersProperties demo,
+      StaffPositions positions) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
     this.municipality = municipality;
     this.demo = demo;
+    this.positions = positions;
   }
 
   @Override
@@ -110,7 +113,8 @@ class IdentitySeeder implements ApplicationRunner {
       grant(group, Resources.GROUP, ANY, Permissions.READ);
     }
     // The webmaster watches publishing (retries, incidents) in Cockpit; the mayor follows
-    // incidents.
+    // incidents and the requests they come from. Neither reads other processes' instances: the
+    // public's information requests (names, phones, messages) are their unit's and the auditors'.
     grant(
         Groups.WEBMASTER,
         Resources.PROCESS_DEFINITION,
@@ -118,7 +122,7 @@ class IdentitySeeder implements ApplicationRunner {
         Permissions.READ,
         Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY);
-    grant(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    revoke(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY);
     grant(
         Groups.MAYOR,
         Resources.PROCESS_DEFINITION,
@@ -133,14 +137,8 @@ class IdentitySeeder implements ApplicationRunner {
         Permissions.READ,
         Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY);
-    grant(
-        Groups.MAYOR,
-        Resources.PROCESS_DEFINITION,
-        INQUIRY_PROCESS,
-        Permissions.READ,
-        Permissions.READ_INSTANCE,
-        Permissions.READ_HISTORY);
-    grant(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    revoke(Groups.MAYOR, Resources.PROCESS_DEFINITION, INQUIRY_PROCESS);
+    revoke(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY);
     // Auditors read everything and change nothing.
     grant(
         Groups.AUDITOR,
@@ -171,6 +169,58 @@ class IdentitySeeder implements ApplicationRunner {
             .includeAssignedTasks());
 
     seedDemoUsers();
+    tasksAreWorkedNotUpdated();
+    ownAccountsAreReadAndPasswordOnly();
+    for (StaffPositions.Position position : positions.positions()) {
+      if (identityService.createUserQuery().userId(position.user()).count() == 0) {
+        log.warn("publication.staff.positions names {}, who is not a user", position.user());
+      } else {
+        identityService.setUserInfo(position.user(), StaffDirectory.POSITION, position.position());
+      }
+    }
+  }
+
+  /**
+   * Users created before {@link StaffRecords} got ALL on their own account from Camunda: with it
+   * they could rename themselves or delete their account. They keep reading it and changing their
+   * password.
+   */
+  private void ownAccountsAreReadAndPasswordOnly() {
+    for (User user : identityService.createUserQuery().list()) {
+      for (Authorization own :
+          authorizationService
+              .createAuthorizationQuery()
+              .authorizationType(AUTH_TYPE_GRANT)
+              .userIdIn(user.getId())
+              .resourceType(Resources.USER)
+              .resourceId(user.getId())
+              .list()) {
+        if (own.isPermissionGranted(Permissions.DELETE)) {
+          own.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
+          authorizationService.saveAuthorization(own);
+        }
+      }
+    }
+  }
+
+  /**
+   * Tasks created before TASK_WORK became the default task permission gave their workers UPDATE,
+   * with which they could write any variable or candidate on the task: they get TASK_WORK instead.
+   */
+  private void tasksAreWorkedNotUpdated() {
+    for (Authorization authorization :
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .resourceType(Resources.TASK)
+            .hasPermission(Permissions.UPDATE)
+            .list()) {
+      if (!ANY.equals(authorization.getResourceId())) {
+        authorization.removePermission(Permissions.UPDATE);
+        authorization.addPermission(Permissions.TASK_WORK);
+        authorizationService.saveAuthorization(authorization);
+      }
+    }
   }
 
   private void seedDemoUsers() {
@@ -233,6 +283,17 @@ class IdentitySeeder implements ApplicationRunner {
       authorization.addPermission(permission);
     }
     authorizationService.saveAuthorization(authorization);
+  }
+
+  /** Removes what an earlier version granted and the group's work no longer needs. */
+  private void revoke(String groupId, Resource resource, String resourceId) {
+    authorizationService
+        .createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .list()
+        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
   }
 
   private void filter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {

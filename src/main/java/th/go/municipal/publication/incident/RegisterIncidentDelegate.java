@@ -1,5 +1,6 @@
 package th.go.municipal.publication.incident;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,11 @@ class RegisterIncidentDelegate implements ExecutionListener {
             requestKey,
             execution.getVariables());
     execution.setProcessBusinessKey(report.getIncidentKey());
+    if (!calledFromRequest) {
+      // Only a request passes these on; a report started on its own names no request.
+      execution.removeVariables(
+          List.of(IncidentVariables.REQUEST_KEY, IncidentVariables.REQUEST_TITLE));
+    }
     execution.setVariable(IncidentVariables.INCIDENT_KEY, report.getIncidentKey());
     execution.setVariable(IncidentVariables.UNIT_NAME, municipality.unitName(report.getUnit()));
   }

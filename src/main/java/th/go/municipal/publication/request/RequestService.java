@@ -170,6 +170,8 @@ class RequestService {
             request));
     vouch(request, signed, "reporter");
     outcome.put(RequestVariables.REPORTER_SIGNATURE, signed.display());
+    // The next step goes to the head of the unit that was signed for, read from nowhere else.
+    outcome.put(RequestVariables.UNIT, fields.unit());
     outcome.put(RequestVariables.UNIT_NAME, municipality.unitName(fields.unit()));
     return new StepOutcome(
         businessKey,
@@ -237,10 +239,13 @@ class RequestService {
     vouch(request, signed, "head");
     String signature = signed.display();
     if (RETURN.equals(decision)) {
-      return returned(businessKey, "หัวหน้าหน่วยงาน", signature, comment);
+      return returned(businessKey, HEAD_DECISION, decision, "หัวหน้าหน่วยงาน", signature, comment);
     }
+    // The model routes on the decision as signed, whatever else was sent.
     return new StepOutcome(
-        businessKey, Map.of(RequestVariables.APPROVER_SIGNATURE, signature), List.of());
+        businessKey,
+        Map.of(RequestVariables.APPROVER_SIGNATURE, signature, HEAD_DECISION, decision),
+        List.of());
   }
 
   /** Step 3: the webmaster reviews completeness and publishes, or returns with a reason. */
@@ -266,10 +271,13 @@ class RequestService {
     vouch(request, signed, "webmaster");
     String signature = signed.display();
     if (RETURN.equals(decision)) {
-      return returned(businessKey, "ผู้นำข้อมูลขึ้นเผยแพร่", signature, comment);
+      return returned(
+          businessKey, WEBMASTER_DECISION, decision, "ผู้นำข้อมูลขึ้นเผยแพร่", signature, comment);
     }
     return new StepOutcome(
-        businessKey, Map.of(RequestVariables.PUBLISHER_SIGNATURE, signature), List.of());
+        businessKey,
+        Map.of(RequestVariables.PUBLISHER_SIGNATURE, signature, WEBMASTER_DECISION, decision),
+        List.of());
   }
 
   /**
@@ -282,10 +290,20 @@ class RequestService {
             request.getBusinessKey(), Role.REPORTER, userId);
   }
 
-  private StepOutcome returned(String businessKey, String byRole, String signature, String reason) {
+  private StepOutcome returned(
+      String businessKey,
+      String decisionVariable,
+      String decision,
+      String byRole,
+      String signature,
+      String reason) {
     return new StepOutcome(
         businessKey,
-        Map.of(RequestVariables.RETURN_REASON, byRole + " " + signature + ": " + reason),
+        Map.of(
+            RequestVariables.RETURN_REASON,
+            byRole + " " + signature + ": " + reason,
+            decisionVariable,
+            decision),
         // The reporter signs afresh in the next round.
         List.of(REPORTER_CONFIRMED));
   }
@@ -331,7 +349,15 @@ class RequestService {
         screener.screen(RequestValidator.LABELS.get(RequestVariables.TITLE), fields.title()));
     found.addAll(
         screener.screen(RequestValidator.LABELS.get(RequestVariables.DETAILS), fields.details()));
+    // Everything that reaches the public is screened: the source's address and file names too.
+    found.addAll(
+        screener.screen(
+            RequestValidator.LABELS.get(RequestVariables.EXTERNAL_URL), fields.externalUrl()));
+    found.addAll(
+        screener.screen(RequestValidator.LABELS.get(RequestVariables.REMARKS), fields.remarks()));
     for (InspectedAttachment attachment : inspected) {
+      found.addAll(
+          screener.screen("ชื่อไฟล์แนบ (" + attachment.variable() + ")", attachment.fileName()));
       found.addAll(screener.screen("ไฟล์แนบ " + attachment.fileName(), attachment.text()));
     }
     attachments.deleteByBusinessKey(businessKey);
