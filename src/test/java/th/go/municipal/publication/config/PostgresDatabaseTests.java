@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.audit.AuditService;
 import th.go.municipal.publication.audit.ChainTampering;
@@ -31,6 +32,9 @@ import th.go.municipal.publication.publishing.PublishedItems;
  * schema, with one request walked to published.
  */
 @Import(PostgresDatabaseTests.Database.class)
+// Closed when the class ends, while the server still runs: at the JVM's exit the embedded server's
+// own shutdown hook may stop it first, and the engine's pool would wait for it.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresDatabaseTests extends ProcessTestSupport {
 
   /**
