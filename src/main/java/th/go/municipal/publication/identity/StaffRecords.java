@@ -49,6 +49,10 @@ class StaffRecords extends AbstractProcessEnginePlugin {
     @Override
     public IdentityOperationResult saveUser(User user) {
       UserEntity stored = user.getId() == null ? null : findUserById(user.getId());
+      if (stored != null) {
+        // Whoever may not update this user at all is told so by the engine's own check first.
+        checkAuthorization(UPDATE, USER, user.getId());
+      }
       if (stored != null
           && (!Objects.equals(stored.getFirstName(), user.getFirstName())
               || !Objects.equals(stored.getLastName(), user.getLastName()))
