@@ -88,6 +88,24 @@ class ArchitectureTests {
     org.assertj.core.api.Assertions.assertThat(MAY_USE.keySet()).containsAll(packages);
   }
 
+  /**
+   * The public API only; the one exception is the type that the public {@code
+   * IdentityService.getCurrentAuthentication()} itself returns.
+   */
+  @Test
+  void nothingUsesTheEnginesInternalClasses() {
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("org.camunda.bpm.engine.impl..")
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.equivalentTo(
+                            org.camunda.bpm.engine.impl.identity.Authentication.class))))
+        .because("the developers' guide asks for the engine's public API only")
+        .check(MAIN);
+  }
+
   @Test
   void capabilitiesHaveNoCycles() {
     slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(MAIN);
