@@ -47,6 +47,7 @@ class IdentitySeeder implements ApplicationRunner {
   private final MunicipalityProperties municipality;
   private final DemoUsersProperties demo;
   private final StaffPositions positions;
+  private final StaffRecords staffRecords;
 
   IdentitySeeder(
       IdentityService identityService,
@@ -55,7 +56,8 @@ class IdentitySeeder implements ApplicationRunner {
       TaskService taskService,
       MunicipalityProperties municipality,
       DemoUsersProperties demo,
-      StaffPositions positions) {
+      StaffPositions positions,
+      StaffRecords staffRecords) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
@@ -63,6 +65,7 @@ class IdentitySeeder implements ApplicationRunner {
     this.municipality = municipality;
     this.demo = demo;
     this.positions = positions;
+    this.staffRecords = staffRecords;
   }
 
   @Override
@@ -170,35 +173,16 @@ class IdentitySeeder implements ApplicationRunner {
 
     seedDemoUsers();
     tasksAreWorkedNotUpdated();
-    ownAccountsAreReadAndPasswordOnly();
+    // Users created before: Camunda gave them ALL on their own account (see StaffRecords).
+    identityService
+        .createUserQuery()
+        .list()
+        .forEach(u -> staffRecords.restrictOwnAccount(u.getId()));
     for (StaffPositions.Position position : positions.positions()) {
       if (identityService.createUserQuery().userId(position.user()).count() == 0) {
         log.warn("publication.staff.positions names {}, who is not a user", position.user());
       } else {
         identityService.setUserInfo(position.user(), StaffDirectory.POSITION, position.position());
-      }
-    }
-  }
-
-  /**
-   * Users created before {@link StaffRecords} got ALL on their own account from Camunda: with it
-   * they could rename themselves or delete their account. They keep reading it and changing their
-   * password.
-   */
-  private void ownAccountsAreReadAndPasswordOnly() {
-    for (User user : identityService.createUserQuery().list()) {
-      for (Authorization own :
-          authorizationService
-              .createAuthorizationQuery()
-              .authorizationType(AUTH_TYPE_GRANT)
-              .userIdIn(user.getId())
-              .resourceType(Resources.USER)
-              .resourceId(user.getId())
-              .list()) {
-        if (own.isPermissionGranted(Permissions.DELETE)) {
-          own.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
-          authorizationService.saveAuthorization(own);
-        }
       }
     }
   }

@@ -5,17 +5,15 @@ import org.springframework.stereotype.Component;
 import th.go.municipal.publication.common.VariableRules;
 
 /**
- * What people send in an incident report: the unit, the incident's facts and the mayor's comment.
- * When an urgent publication request raises the report, the engine passes on its number and title
- * as the report starts; a report started on its own keeps neither ({@link
- * RegisterIncidentDelegate}). The incident number, unit name and signatures are the service's.
+ * What people send when they start an incident report: the unit and the incident's facts. When an
+ * urgent publication request raises the report, the engine passes on its number and title as the
+ * report starts; a report started on its own keeps neither ({@link RegisterIncidentDelegate}). The
+ * incident number, unit name and signatures are the service's.
  */
 @Component
 class IncidentVariableRules implements VariableRules {
 
-  static final String PROCESS_KEY = "incidentReport";
-
-  private static final Set<String> SENT_BY_PEOPLE =
+  private static final Set<String> SENT_AT_START =
       Set.of(
           IncidentVariables.UNIT,
           IncidentVariables.INCIDENT_AT,
@@ -24,18 +22,12 @@ class IncidentVariableRules implements VariableRules {
           IncidentVariables.DAMAGE_AREA,
           IncidentVariables.CAUSE,
           IncidentVariables.REMEDY,
-          IncidentVariables.MAYOR_COMMENT,
           IncidentVariables.REQUEST_KEY,
           IncidentVariables.REQUEST_TITLE);
 
   @Override
-  public String processKey() {
-    return PROCESS_KEY;
-  }
-
-  @Override
-  public boolean peopleMaySet(String name) {
-    return SENT_BY_PEOPLE.contains(name);
+  public boolean peopleMaySetAtStart(String name) {
+    return SENT_AT_START.contains(name);
   }
 
   @Override

@@ -12,24 +12,26 @@ import th.go.municipal.publication.identity.MunicipalityProperties;
 class RegisterIncidentDelegate implements ExecutionListener {
 
   private final IncidentService incidents;
+  private final IncidentVariableRules rules;
   private final MunicipalityProperties municipality;
 
-  RegisterIncidentDelegate(IncidentService incidents, MunicipalityProperties municipality) {
+  RegisterIncidentDelegate(
+      IncidentService incidents, IncidentVariableRules rules, MunicipalityProperties municipality) {
     this.incidents = incidents;
+    this.rules = rules;
     this.municipality = municipality;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
+    String user = CurrentUser.id(execution.getProcessEngineServices());
+    rules.checkStart(execution.getVariablesTyped(), user);
     boolean calledFromRequest = execution.getSuperExecution() != null;
     String requestKey =
         calledFromRequest ? (String) execution.getVariable(IncidentVariables.REQUEST_KEY) : null;
     IncidentReport report =
         incidents.register(
-            CurrentUser.id(execution.getProcessEngineServices()),
-            execution.getProcessInstanceId(),
-            requestKey,
-            execution.getVariables());
+            user, execution.getProcessInstanceId(), requestKey, execution.getVariables());
     execution.setProcessBusinessKey(report.getIncidentKey());
     if (!calledFromRequest) {
       // Only a request passes these on; a report started on its own names no request.

@@ -7,16 +7,15 @@ import org.springframework.stereotype.Component;
 import th.go.municipal.publication.common.VariableRules;
 
 /**
- * What people send in a publication request: the announcement's form fields, the urgent incident's
- * facts, the attachments in their slots and each step's decision. The request number, unit name,
- * signatures, return reasons and personal-data findings are the service's alone.
+ * What people send when they start a publication request: the announcement's form fields, the
+ * urgent incident's facts and the attachments in their slots. Each step's decision comes with its
+ * completion; the request number, unit name, signatures, return reasons and personal-data findings
+ * are the service's alone ({@link RequestService} holds every completion to that).
  */
 @Component
 class RequestVariableRules implements VariableRules {
 
-  static final String PROCESS_KEY = "publicationRequest";
-
-  private static final Set<String> SENT_BY_PEOPLE =
+  private static final Set<String> SENT_AT_START =
       Set.of(
           RequestVariables.UNIT,
           RequestVariables.TITLE,
@@ -34,14 +33,7 @@ class RequestVariableRules implements VariableRules {
           "affectedCount",
           "damageArea",
           "cause",
-          "remedy",
-          RequestVariables.REPORTER_CONFIRMED,
-          RequestVariables.HEAD_DECISION,
-          RequestVariables.HEAD_COMMENT,
-          RequestVariables.PERSONAL_DATA_BASIS,
-          RequestVariables.PERSONAL_DATA_COMMENT,
-          RequestVariables.WEBMASTER_DECISION,
-          RequestVariables.WEBMASTER_COMMENT);
+          "remedy");
 
   private static final Pattern SLOT =
       Pattern.compile(RequestVariables.ATTACHMENT_PREFIX + "([1-9][0-9]{0,2})");
@@ -55,13 +47,8 @@ class RequestVariableRules implements VariableRules {
   }
 
   @Override
-  public String processKey() {
-    return PROCESS_KEY;
-  }
-
-  @Override
-  public boolean peopleMaySet(String name) {
-    return SENT_BY_PEOPLE.contains(name) || isFileSlot(name);
+  public boolean peopleMaySetAtStart(String name) {
+    return SENT_AT_START.contains(name) || isFileSlot(name);
   }
 
   @Override

@@ -6,6 +6,8 @@ import static th.go.municipal.publication.EngineRestClient.requestFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +94,18 @@ class SignerIdentityTests {
                 "email",
                 id + "@x.invalid")));
     assertRefused(changed.send("DELETE", "/engine-rest/user/" + id, null));
+    JsonNode own =
+        admin.call(
+            "GET",
+            "/engine-rest/authorization?userIdIn=" + id + "&resourceType=1&resourceId=" + id,
+            null,
+            200);
+    assertThat(own).hasSize(1);
+    List<String> permissions = new ArrayList<>();
+    own.get(0).get("permissions").forEach(p -> permissions.add(p.asText()));
+    assertThat(permissions)
+        .as("the engine's own grant: read the account and change the password, nothing more")
+        .containsExactlyInAnyOrder("READ", "UPDATE");
     assertThat(
             changed
                 .call("GET", "/engine-rest/user/" + id + "/profile", null, 200)

@@ -208,14 +208,7 @@ class SignedStepSidePathsTests {
                             "approve",
                             "reporterSignature",
                             "วิเชียร ผู้นำ ตำแหน่ง นายกเทศมนตรี"))));
-    assertRefused(forged, 403);
-    assertRefused(
-        admin.send(
-            "PUT",
-            "/engine-rest/process-instance/" + instance + "/variables/reporterSignature",
-            Map.of("value", "วิเชียร ผู้นำ", "type", "String")),
-        403);
-
+    assertThat(assertRefused(forged, 403).get("message").asText()).contains("reporterSignature");
     assertThat(head.taskId(instance, "approveRequest"))
         .as("the refused completion changed nothing")
         .isEqualTo(approve);

@@ -128,18 +128,20 @@ class UploadLimitsTests {
     assertThat(multipart(reporter, upload, "ภาพ.png", TestFiles.image("png")).statusCode())
         .as("workers complete tasks; they do not write into them")
         .isEqualTo(403);
-    HttpResponse<String> htmlAsPdf = multipart(admin, upload, "รายงาน.pdf", html);
-    assertThat(htmlAsPdf.statusCode()).as(htmlAsPdf.body()).isEqualTo(400);
-    HttpResponse<String> notASlot =
-        multipart(
-            admin,
-            "/engine-rest/task/" + prepare + "/variables/page/data",
-            "หน้า.pdf",
-            TestFiles.pdf("page"));
-    assertThat(notASlot.statusCode()).as(notASlot.body()).isEqualTo(400);
     assertThat(admin.call("GET", "/engine-rest/task/" + prepare + "/variables", null, 200))
         .as("nothing stored")
         .noneMatch(v -> v.path("type").asText().equals("File"));
+
+    // An administrator may write into a task; the reporter's signature then refuses what is wrong.
+    assertThat(multipart(admin, upload, "รายงาน.pdf", html).statusCode()).isEqualTo(204);
+    HttpResponse<String> signed =
+        reporter.send(
+            "POST",
+            "/engine-rest/task/" + prepare + "/complete",
+            EngineRestClient.completion(Map.of("reporterConfirmed", true)));
+    assertThat(signed.statusCode()).as(signed.body()).isEqualTo(400);
+    assertThat(EngineRestClient.json(signed.body()).get("field").asText()).isEqualTo("attachment1");
+    assertThat(reporter.taskId(instance, "prepareRequest")).isEqualTo(prepare);
   }
 
   @Test
