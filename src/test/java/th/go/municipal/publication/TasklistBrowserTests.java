@@ -297,8 +297,12 @@ class TasklistBrowserTests {
     claimFromGroupTasks(processInstanceId, "publishRequest");
     WebElement publishForm =
         wait.until(visibilityOfElementLocated(By.cssSelector("form[name=publishRequestForm]")));
+    // both signatures as the service recorded them (GET /api/requests/{key})
     wait.until(
-        d -> publishForm.getText().contains(key) && publishForm.getText().contains("ปลัดเทศบาล"));
+        d ->
+            publishForm.getText().contains(key)
+                && publishForm.getText().contains("สมชาย ใจดี ตำแหน่ง นักประชาสัมพันธ์")
+                && publishForm.getText().contains("สมศรี มีสุข ตำแหน่ง ปลัดเทศบาล"));
     choose("webmasterDecision", "publish");
     screenshot("a-4-publish-request");
     completeTask("publishRequestForm");

@@ -48,6 +48,8 @@ class IdentitySeeder implements ApplicationRunner {
   private final TaskService taskService;
   private final MunicipalityProperties municipality;
   private final DemoUsersProperties demo;
+  private final StaffPositions positions;
+  private final StaffRecords staffRecords;
 
   IdentitySeeder(
       IdentityService identityService,
@@ -55,13 +57,17 @@ class IdentitySeeder implements ApplicationRunner {
       FilterService filterService,
       TaskService taskService,
       MunicipalityProperties municipality,
-      DemoUsersProperties demo) {
+      DemoUsersProperties demo,
+      StaffPositions positions,
+      StaffRecords staffRecords) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
     this.municipality = municipality;
     this.demo = demo;
+    this.positions = positions;
+    this.staffRecords = staffRecords;
   }
 
   @Override
@@ -112,7 +118,8 @@ class IdentitySeeder implements ApplicationRunner {
       grant(group, Resources.GROUP, ANY, Permissions.READ);
     }
     // The webmaster watches publishing (retries, incidents) in Cockpit; the mayor follows
-    // incidents.
+    // incidents and the requests they come from. Neither reads other processes' instances: the
+    // public's information requests (names, phones, messages) are their unit's and the auditors'.
     grant(
         Groups.WEBMASTER,
         Resources.PROCESS_DEFINITION,
@@ -120,7 +127,8 @@ class IdentitySeeder implements ApplicationRunner {
         Permissions.READ,
         Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY);
-    grant(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // Starting the quarterly report needs CREATE on instances; reading them does not come with it.
+    keepOnly(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(
         Groups.MAYOR,
         Resources.PROCESS_DEFINITION,
@@ -135,14 +143,8 @@ class IdentitySeeder implements ApplicationRunner {
         Permissions.READ,
         Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY);
-    grant(
-        Groups.MAYOR,
-        Resources.PROCESS_DEFINITION,
-        INQUIRY_PROCESS,
-        Permissions.READ,
-        Permissions.READ_INSTANCE,
-        Permissions.READ_HISTORY);
-    grant(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    revoke(Groups.MAYOR, Resources.PROCESS_DEFINITION, INQUIRY_PROCESS);
+    revoke(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY);
     // The quarterly report to the head of the agency: the webmaster writes it (and may start one
     // for any period), the head of the clerk's office reviews it (and may start one), the mayor
     // acknowledges it.
@@ -203,6 +205,39 @@ class IdentitySeeder implements ApplicationRunner {
             .dueBeforeExpression("${now()}"));
 
     seedDemoUsers();
+    tasksAreWorkedNotUpdated();
+    // Users created before: Camunda gave them ALL on their own account (see StaffRecords).
+    identityService
+        .createUserQuery()
+        .list()
+        .forEach(u -> staffRecords.restrictOwnAccount(u.getId()));
+    for (StaffPositions.Position position : positions.positions()) {
+      if (identityService.createUserQuery().userId(position.user()).count() == 0) {
+        log.warn("publication.staff.positions names {}, who is not a user", position.user());
+      } else {
+        identityService.setUserInfo(position.user(), StaffDirectory.POSITION, position.position());
+      }
+    }
+  }
+
+  /**
+   * Tasks created before TASK_WORK became the default task permission gave their workers UPDATE,
+   * with which they could write any variable or candidate on the task: they get TASK_WORK instead.
+   */
+  private void tasksAreWorkedNotUpdated() {
+    for (Authorization authorization :
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .resourceType(Resources.TASK)
+            .hasPermission(Permissions.UPDATE)
+            .list()) {
+      if (!ANY.equals(authorization.getResourceId())) {
+        authorization.removePermission(Permissions.UPDATE);
+        authorization.addPermission(Permissions.TASK_WORK);
+        authorizationService.saveAuthorization(authorization);
+      }
+    }
   }
 
   private void seedDemoUsers() {
@@ -273,6 +308,43 @@ class IdentitySeeder implements ApplicationRunner {
       authorization.addPermission(permission);
     }
     authorizationService.saveAuthorization(authorization);
+  }
+
+  /**
+   * Withdraws every permission but the kept ones from the group's grant on the resource (an earlier
+   * version gave more than the group's work needs); a grant with nothing more is left untouched, so
+   * a restart changes nothing.
+   */
+  private void keepOnly(String groupId, Resource resource, String resourceId, Permission... kept) {
+    List<Permission> keep = Arrays.asList(kept);
+    for (Authorization authorization :
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()) {
+      boolean more =
+          Arrays.stream(authorization.getPermissions(Permissions.values()))
+              .anyMatch(p -> p != Permissions.NONE && !keep.contains(p));
+      if (more) {
+        authorizationService.deleteAuthorization(authorization.getId());
+      }
+    }
+    if (kept.length > 0) {
+      grant(groupId, resource, resourceId, kept);
+    }
+  }
+
+  /** Removes what an earlier version granted and the group's work no longer needs. */
+  private void revoke(String groupId, Resource resource, String resourceId) {
+    authorizationService
+        .createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .list()
+        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
   }
 
   private void filter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {

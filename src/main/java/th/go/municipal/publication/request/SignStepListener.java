@@ -17,10 +17,12 @@ import th.go.municipal.publication.identity.CurrentUser;
 class SignStepListener implements TaskListener {
 
   private final RequestService requests;
+  private final RequestVariableRules rules;
   private final AuditService audit;
 
-  SignStepListener(RequestService requests, AuditService audit) {
+  SignStepListener(RequestService requests, RequestVariableRules rules, AuditService audit) {
     this.requests = requests;
+    this.rules = rules;
     this.audit = audit;
   }
 
@@ -29,11 +31,18 @@ class SignStepListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     String user = CurrentUser.id(task.getProcessEngineServices());
     String businessKey = execution.getProcessBusinessKey();
-    var variables = task.getVariables();
-    var files = AttachmentVariables.read(task);
     RequestService.StepOutcome outcome;
     try {
-      outcome = sign(task, user, businessKey, variables, files, arrivedAt(task));
+      // Nothing local may shadow what is signed; files only in their slots.
+      rules.checkCompletion(task.getVariablesLocalTyped(), task.getVariablesTyped());
+      outcome =
+          sign(
+              task,
+              user,
+              businessKey,
+              task.getVariables(),
+              AttachmentVariables.read(task),
+              arrivedAt(task));
     } catch (InputRejectedException refused) {
       // Separation of duties, another unit's request, a refused signature: kept in the trail
       // although the step itself is rolled back.

@@ -1,6 +1,5 @@
 package th.go.municipal.publication.website;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -422,7 +421,7 @@ class WebsiteController {
 
     @Override
     public InputStream getInputStream() {
-      return new ByteArrayInputStream(items.content(file.id()));
+      return items.openContent(file);
     }
 
     @Override

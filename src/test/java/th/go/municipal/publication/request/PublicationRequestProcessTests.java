@@ -385,7 +385,11 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
             a -> {
               assertThat(a.fileName()).isEqualTo("ภาพกิจกรรม.png");
               assertThat(a.mediaType()).isEqualTo("image/png");
-              assertThat(published.content(a.id())).isEqualTo(TestFiles.image("png"));
+              try (var content = published.openContent(a)) {
+                assertThat(content.readAllBytes()).isEqualTo(TestFiles.image("png"));
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
             });
   }
 
