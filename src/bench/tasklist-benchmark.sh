@@ -8,9 +8,9 @@
 #   bash src/bench/tasklist-benchmark.sh
 #
 # The databases (H2 files) are seeded once by SeedWaitingTasks through the engine's Java API and
-# kept in target/bench/ for the next run with the same settings and jar: per unit, one request is
-# started and signed by its reporter; the others are started directly at approveRequest with its
-# variables. Settings (environment): TASKS (10000), SEED_UNITS (all: the six units in turn, so
+# kept in target/bench/ for the next run with the same settings, process model and engine: per
+# unit, one request is started and signed by its reporter; the others are started directly at
+# approveRequest with its variables. Settings (environment): TASKS (10000), SEED_UNITS (all: the six units in turn, so
 # head-clerk has a sixth; or e.g. clerk), SEED_THREADS (2), REQUESTS per round and measure (100),
 # ROUNDS (3), WARMUP_REQUESTS (20), APP_JAVA_OPTS (-Xmx512m).
 set -euo pipefail
@@ -19,8 +19,11 @@ bench_build
 TASKS=${TASKS:-10000}
 SEED_UNITS=${SEED_UNITS:-all}
 SEEDED=target/bench/seeded-$TASKS-${SEED_UNITS//,/-}
-# The seeded databases stay valid while the jar and the seeding code stay the same.
-STAMP=$(cat "$JAR" "$BENCH_CLASSES"/th/go/municipal/bench/{WaitingTasks,SeedWaitingTasks,Cycle,Staff,BareModel,BareEngineApplication}.class | md5sum | cut -c1-32)
+# The seeded databases stay valid while the process model, the engine's version and the seeding
+# code stay the same: the service's later migrations (indexes, new tables) are applied by Flyway
+# when it starts on them, so that a change of the service is measured on the same data.
+STAMP=$( (cat bpmn/publication-request.bpmn; grep '<camunda.version>' pom.xml
+  cat "$BENCH_CLASSES"/th/go/municipal/bench/{WaitingTasks,SeedWaitingTasks,Cycle,Staff,BareModel,BareEngineApplication}.class) | md5sum | cut -c1-32)
 read -ra JAVA_OPTS_ARRAY <<<"$APP_JAVA_OPTS"
 
 if [ -f "$SEEDED/stamp" ] && [ "$(cat "$SEEDED/stamp")" = "$STAMP" ]; then

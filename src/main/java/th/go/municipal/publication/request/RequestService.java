@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,13 +150,14 @@ class RequestService {
         new PublicationRequest(businessKey, processInstanceId, userId, now);
     request.apply(fields, now);
     requests.save(request);
-    storeContent(businessKey, fields, inspected);
+    Kept kept = Kept.none();
+    storeContent(businessKey, fields, inspected, kept);
     audit.record(
         auditRecords.content(
             new AuditRecord(
                 businessKey, processInstanceId, userId, "reporter", "submitRequest", null, null),
             request));
-    Map<String, Object> outcome = new HashMap<>(serviceVariables(request));
+    Map<String, Object> outcome = new HashMap<>(serviceVariables(request, kept));
     outcome.put(RequestVariables.URGENT, fields.urgent());
     return new StepOutcome(businessKey, outcome, List.of());
   }
@@ -169,7 +171,8 @@ class RequestService {
       Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
-    requireServiceVariablesUntouched(request, variables);
+    Kept kept = kept(businessKey);
+    requireServiceVariablesUntouched(request, kept, variables);
     FieldReader in = validator.reader(variables);
     if (!in.bool(REPORTER_CONFIRMED, false)) {
       throw in.invalid(
@@ -185,8 +188,9 @@ class RequestService {
     Instant now = clock.instant();
     request.apply(fields, now);
     request.moveTo(RequestStatus.AWAITING_APPROVAL, now);
-    storeContent(businessKey, fields, inspected);
-    RequestSignature signed = sign(request, Role.REPORTER, userId, CONFIRM, null, arrivedAt, now);
+    storeContent(businessKey, fields, inspected, kept);
+    RequestSignature signed =
+        sign(request, kept, Role.REPORTER, userId, CONFIRM, null, arrivedAt, now);
     audit.record(
         auditRecords.content(
             new AuditRecord(
@@ -199,7 +203,7 @@ class RequestService {
                 null),
             request));
     vouch(request, signed, "reporter");
-    Map<String, Object> outcome = serviceVariables(request);
+    Map<String, Object> outcome = serviceVariables(request, kept);
     // The next step goes to the head of the unit that was signed for, read from nowhere else.
     outcome.put(RequestVariables.UNIT, fields.unit());
     // Decisions of an earlier round must not decide this one.
@@ -218,21 +222,22 @@ class RequestService {
       Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
-    requireNotPreparer(userId, request);
-    requireServiceVariablesUntouched(request, variables);
+    Kept kept = kept(businessKey);
+    requireNotPreparer(userId, request, kept);
+    requireServiceVariablesUntouched(request, kept, variables);
     guard.requireMember(
         userId,
         Groups.head(request.getUnit()),
         "เฉพาะหัวหน้าหน่วยงาน"
             + municipality.unitName(request.getUnit())
             + "เท่านั้นที่อนุมัติคำขอนี้ได้ (only the unit's head may decide)");
-    requireUnchanged(request, variables, files);
+    requireUnchanged(request, kept, variables, files);
     FieldReader in = validator.reader(variables);
     String decision = in.oneOf(HEAD_DECISION, List.of(APPROVE, RETURN, REJECT));
     String comment = in.text(HEAD_COMMENT, !APPROVE.equals(decision), RequestValidator.COMMENT_MAX);
     String basis = null;
     String basisComment = null;
-    if (APPROVE.equals(decision) && findings.existsByBusinessKey(businessKey)) {
+    if (APPROVE.equals(decision) && !kept.findings.isEmpty()) {
       if (in.line(PERSONAL_DATA_BASIS, false, 32) == null) {
         throw in.invalid(
             PERSONAL_DATA_BASIS,
@@ -253,7 +258,7 @@ class RequestService {
         },
         now);
     RequestSignature signed =
-        sign(request, Role.APPROVER, userId, decision, comment, arrivedAt, now);
+        sign(request, kept, Role.APPROVER, userId, decision, comment, arrivedAt, now);
     if (basis != null) {
       signed.recordPersonalDataBasis(basis, basisComment);
       audit.record(
@@ -267,7 +272,7 @@ class RequestService {
               basisComment));
     }
     vouch(request, signed, "head");
-    Map<String, Object> outcome = serviceVariables(request);
+    Map<String, Object> outcome = serviceVariables(request, kept);
     // The model routes on the decision as signed, whatever else was sent.
     outcome.put(HEAD_DECISION, decision);
     return outcome(request, outcome, afterReturn(decision));
@@ -282,13 +287,14 @@ class RequestService {
       Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
-    requireNotPreparer(userId, request);
-    requireServiceVariablesUntouched(request, variables);
+    Kept kept = kept(businessKey);
+    requireNotPreparer(userId, request, kept);
+    requireServiceVariablesUntouched(request, kept, variables);
     guard.requireMember(
         userId,
         Groups.WEBMASTER,
         "เฉพาะผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่เท่านั้นที่เผยแพร่ได้ (only the webmaster may publish)");
-    requireUnchanged(request, variables, files);
+    requireUnchanged(request, kept, variables, files);
     FieldReader in = validator.reader(variables);
     String decision = in.oneOf(WEBMASTER_DECISION, List.of(PUBLISH, RETURN));
     String comment =
@@ -298,9 +304,9 @@ class RequestService {
       request.moveTo(RequestStatus.PREPARING, now);
     }
     RequestSignature signed =
-        sign(request, Role.PUBLISHER, userId, decision, comment, arrivedAt, now);
+        sign(request, kept, Role.PUBLISHER, userId, decision, comment, arrivedAt, now);
     vouch(request, signed, "webmaster");
-    Map<String, Object> outcome = serviceVariables(request);
+    Map<String, Object> outcome = serviceVariables(request, kept);
     outcome.put(WEBMASTER_DECISION, decision);
     return outcome(request, outcome, afterReturn(decision));
   }
@@ -313,6 +319,37 @@ class RequestService {
     return userId.equals(request.getPreparedBy())
         || signatures.existsByBusinessKeyAndRoleAndUserId(
             request.getBusinessKey(), Role.REPORTER, userId);
+  }
+
+  /**
+   * What the service keeps about a request besides its fields (signatures, personal-data findings,
+   * attachments), read once per step and kept up to date by the step as it writes.
+   */
+  private static final class Kept {
+    final List<RequestSignature> signatures;
+    List<PersonalDataFinding> findings;
+    List<RequestAttachment> attachments;
+
+    Kept(
+        List<RequestSignature> signatures,
+        List<PersonalDataFinding> findings,
+        List<RequestAttachment> attachments) {
+      this.signatures = new ArrayList<>(signatures);
+      this.findings = findings;
+      this.attachments = attachments;
+    }
+
+    /** A request being registered has none yet. */
+    static Kept none() {
+      return new Kept(List.of(), List.of(), List.of());
+    }
+  }
+
+  private Kept kept(String businessKey) {
+    return new Kept(
+        signatures.findByBusinessKeyOrderByIdAsc(businessKey),
+        findings.findByBusinessKeyOrderByIdAsc(businessKey),
+        attachments.findByBusinessKeyOrderByVariableNameAsc(businessKey));
   }
 
   /** The reporter signs afresh after a return. */
@@ -338,12 +375,12 @@ class RequestService {
    * the latest signatures (name, position, Buddhist-era time), the return reason while a return is
    * the latest word, the personal-data findings and the list of attachments.
    */
-  private Map<String, Object> serviceVariables(PublicationRequest request) {
+  private Map<String, Object> serviceVariables(PublicationRequest request, Kept kept) {
     String key = request.getBusinessKey();
     Map<String, Object> values = new HashMap<>();
     values.put(RequestVariables.REQUEST_KEY, key);
     values.put(RequestVariables.UNIT_NAME, municipality.unitName(request.getUnit()));
-    List<RequestSignature> trail = signatures.findByBusinessKeyOrderByIdAsc(key);
+    List<RequestSignature> trail = kept.signatures;
     for (RequestSignature signature : trail) {
       switch (signature.getRole()) {
         case REPORTER -> values.put(RequestVariables.REPORTER_SIGNATURE, display(signature));
@@ -369,7 +406,7 @@ class RequestService {
               + ": "
               + returned.getComment());
     }
-    List<PersonalDataFinding> found = findings.findByBusinessKeyOrderByIdAsc(key);
+    List<PersonalDataFinding> found = kept.findings;
     values.put(RequestVariables.PERSONAL_DATA_FOUND, !found.isEmpty());
     values.put(
         RequestVariables.PERSONAL_DATA_FINDINGS,
@@ -378,7 +415,7 @@ class RequestService {
             .collect(Collectors.joining("\n")));
     values.put(
         RequestVariables.ATTACHMENTS_SUMMARY,
-        attachments.findByBusinessKeyOrderByVariableNameAsc(key).stream()
+        kept.attachments.stream()
             .map(
                 a ->
                     a.getFileName()
@@ -396,8 +433,8 @@ class RequestService {
    * must still be as it set them, or the completion is refused.
    */
   private void requireServiceVariablesUntouched(
-      PublicationRequest request, Map<String, Object> variables) {
-    Map<String, Object> expected = serviceVariables(request);
+      PublicationRequest request, Kept kept, Map<String, Object> variables) {
+    Map<String, Object> expected = serviceVariables(request, kept);
     expected.put(RequestVariables.INITIATOR, request.getPreparedBy());
     for (String name : SERVICE_VARIABLES) {
       // The unit's name follows the configuration, which may change between steps; each step
@@ -421,6 +458,7 @@ class RequestService {
 
   private RequestSignature sign(
       PublicationRequest request,
+      Kept kept,
       Role role,
       String userId,
       String decision,
@@ -439,6 +477,7 @@ class RequestService {
                 decision,
                 comment,
                 now));
+    kept.signatures.add(signature);
     events.publishEvent(
         new RequestStepSigned(
             request.getBusinessKey(),
@@ -459,7 +498,7 @@ class RequestService {
    * those of an earlier round.
    */
   private void storeContent(
-      String businessKey, RequestFields fields, List<InspectedAttachment> inspected) {
+      String businessKey, RequestFields fields, List<InspectedAttachment> inspected, Kept kept) {
     List<PersonalDataScreener.Finding> found = new ArrayList<>();
     found.addAll(
         screener.screen(RequestValidator.LABELS.get(RequestVariables.TITLE), fields.title()));
@@ -478,12 +517,19 @@ class RequestService {
     }
     attachments.deleteByBusinessKey(businessKey);
     findings.deleteByBusinessKey(businessKey);
-    inspected.forEach(a -> attachments.save(new RequestAttachment(businessKey, a)));
-    found.forEach(f -> findings.save(new PersonalDataFinding(businessKey, f)));
+    kept.attachments =
+        inspected.stream()
+            .map(a -> attachments.save(new RequestAttachment(businessKey, a)))
+            .sorted(Comparator.comparing(RequestAttachment::getVariableName))
+            .toList();
+    kept.findings =
+        found.stream().map(f -> findings.save(new PersonalDataFinding(businessKey, f))).toList();
   }
 
-  private void requireNotPreparer(String userId, PublicationRequest request) {
-    if (isPreparer(userId, request)) {
+  private void requireNotPreparer(String userId, PublicationRequest request, Kept kept) {
+    if (userId.equals(request.getPreparedBy())
+        || kept.signatures.stream()
+            .anyMatch(s -> s.getRole() == Role.REPORTER && userId.equals(s.getUserId()))) {
       throw InputRejectedException.forbidden(
           "ผู้จัดเตรียมคำขอไม่สามารถอนุมัติหรือเผยแพร่คำขอของตนเองได้"
               + " (separation of duties: the preparer of a request may not approve or publish it)");
@@ -495,9 +541,12 @@ class RequestService {
    * refused.
    */
   private void requireUnchanged(
-      PublicationRequest request, Map<String, Object> variables, List<IncomingFile> files) {
+      PublicationRequest request,
+      Kept kept,
+      Map<String, Object> variables,
+      List<IncomingFile> files) {
     List<String> signed =
-        attachments.findByBusinessKeyOrderByVariableNameAsc(request.getBusinessKey()).stream()
+        kept.attachments.stream()
             .map(a -> a.getVariableName() + "=" + a.getSha256())
             .sorted()
             .toList();

@@ -1,8 +1,10 @@
 package th.go.municipal.publication.request;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -57,8 +59,28 @@ class SignStepListener implements TaskListener {
               refused.getMessage().substring(0, Math.min(2000, refused.getMessage().length()))));
       throw refused;
     }
-    execution.getProcessInstance().setVariables(outcome.variablesToSet());
-    execution.getProcessInstance().removeVariables(outcome.variablesToRemove());
+    apply(execution.getProcessInstance(), outcome);
+  }
+
+  /**
+   * Writes only what the step changed: the engine writes a runtime update and a history detail for
+   * every variable set, even to the value it already has, and a removal of an absent variable still
+   * looks it up.
+   */
+  private static void apply(DelegateExecution instance, RequestService.StepOutcome outcome) {
+    Map<String, Object> current = instance.getVariables();
+    Map<String, Object> changed = new HashMap<>();
+    outcome
+        .variablesToSet()
+        .forEach(
+            (name, value) -> {
+              if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
+                changed.put(name, value);
+              }
+            });
+    instance.setVariables(changed);
+    instance.removeVariables(
+        outcome.variablesToRemove().stream().filter(current::containsKey).toList());
   }
 
   private RequestService.StepOutcome sign(
