@@ -42,6 +42,7 @@ class ArchitectureTests {
     MAY_USE.put("publishing", List.of("common", "identity", "audit", "request"));
     MAY_USE.put("website", List.of("common", "identity", "publishing", "request"));
     MAY_USE.put("config", List.of("common", "identity"));
+    MAY_USE.put("operations", List.of("common", "audit", "notification"));
   }
 
   private static final JavaClasses MAIN =

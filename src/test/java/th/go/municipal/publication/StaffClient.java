@@ -25,6 +25,15 @@ public final class StaffClient {
     return http.send(authorized(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  public HttpResponse<String> anonymous(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> post(String user, String path, String json) throws Exception {
     return http.send(
         authorized(user, path)
