@@ -34,7 +34,7 @@ class ArchitectureTests {
   static {
     MAY_USE.put("common", List.of());
     MAY_USE.put("identity", List.of("common"));
-    MAY_USE.put("audit", List.of("common", "identity"));
+    MAY_USE.put("audit", List.of("common", "identity", "notification"));
     MAY_USE.put("notification", List.of("common", "identity"));
     MAY_USE.put("request", List.of("common", "identity", "audit"));
     MAY_USE.put("incident", List.of("common", "identity", "audit", "notification"));

@@ -114,8 +114,18 @@ public abstract class ProcessTestSupport {
     as(userId, () -> engine.getTaskService().complete(task.getId(), variables));
   }
 
+  /** For helpers outside the subclass: a request started as the given reporter. */
+  public ProcessInstance startRequestAs(String reporter, Map<String, Object> variables) {
+    return startRequest(reporter, variables);
+  }
+
+  /** For helpers outside the subclass: a task completed as the given user. */
+  public void completeTaskAs(String userId, Task task, Map<String, Object> variables) {
+    completeTask(userId, task, variables);
+  }
+
   /** A complete, valid request of the clerk's office. */
-  protected static Map<String, Object> validRequest() {
+  public static Map<String, Object> validRequest() {
     Map<String, Object> v = new HashMap<>();
     v.put("unit", "clerk");
     v.put("title", "ประกาศรับสมัครพนักงานจ้างทั่วไป");

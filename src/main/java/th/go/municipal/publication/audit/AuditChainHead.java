@@ -17,13 +17,29 @@ class AuditChainHead {
   @Column(name = "last_hash", nullable = false)
   private String lastHash;
 
+  @Column(name = "entry_count", nullable = false)
+  private long entryCount;
+
+  @Column(name = "last_entry_id")
+  private Long lastEntryId;
+
   protected AuditChainHead() {}
+
+  void advance(AuditEntry entry) {
+    this.lastHash = entry.getHash();
+    this.lastEntryId = entry.getId();
+    this.entryCount++;
+  }
+
+  long getEntryCount() {
+    return entryCount;
+  }
+
+  Long getLastEntryId() {
+    return lastEntryId;
+  }
 
   String getLastHash() {
     return lastHash;
-  }
-
-  void setLastHash(String lastHash) {
-    this.lastHash = lastHash;
   }
 }

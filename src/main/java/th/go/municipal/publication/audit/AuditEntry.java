@@ -37,6 +37,16 @@ public class AuditEntry {
   @Column(length = 2000)
   private String comment;
 
+  private String unit;
+
+  @Column(name = "object_ref")
+  private String objectRef;
+
+  private String fingerprint;
+
+  @Column(length = 60000)
+  private String details;
+
   @Column(name = "recorded_at", nullable = false)
   private Instant recordedAt;
 
@@ -56,13 +66,28 @@ public class AuditEntry {
     this.action = record.action();
     this.decision = record.decision();
     this.comment = record.comment();
+    this.unit = record.unit();
+    this.objectRef = record.objectRef();
+    this.fingerprint = record.fingerprint();
+    this.details = record.details();
     this.recordedAt = recordedAt;
     this.previousHash = previousHash;
     this.hash = hash;
   }
 
   AuditRecord record() {
-    return new AuditRecord(subjectKey, processInstanceId, actor, role, action, decision, comment);
+    return new AuditRecord(
+        subjectKey,
+        processInstanceId,
+        actor,
+        role,
+        action,
+        decision,
+        comment,
+        unit,
+        objectRef,
+        fingerprint,
+        details);
   }
 
   public Long getId() {
@@ -95,6 +120,22 @@ public class AuditEntry {
 
   public String getComment() {
     return comment;
+  }
+
+  public String getUnit() {
+    return unit;
+  }
+
+  public String getObjectRef() {
+    return objectRef;
+  }
+
+  public String getFingerprint() {
+    return fingerprint;
+  }
+
+  public String getDetails() {
+    return details;
   }
 
   public Instant getRecordedAt() {

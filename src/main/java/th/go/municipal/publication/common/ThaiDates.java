@@ -16,7 +16,37 @@ public final class ThaiDates {
     "ธ.ค."
   };
 
+  private static final String[] FULL_MONTHS = {
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม"
+  };
+
   private ThaiDates() {}
+
+  /** "25 พฤศจิกายน 2569", as official documents write a date. */
+  public static String longDate(LocalDate date) {
+    int buddhistYear = ThaiBuddhistDate.from(date).get(java.time.temporal.ChronoField.YEAR_OF_ERA);
+    return date.getDayOfMonth() + " " + FULL_MONTHS[date.getMonthValue() - 1] + " " + buddhistYear;
+  }
+
+  /** The text with its digits 0–9 written as Thai digits ๐–๙. */
+  public static String thaiDigits(String text) {
+    StringBuilder thai = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      thai.append(c >= '0' && c <= '9' ? (char) ('๐' + (c - '0')) : c);
+    }
+    return thai.toString();
+  }
 
   /** "25 พ.ย. 2569 14:03 น." */
   public static String dateTime(Instant instant) {

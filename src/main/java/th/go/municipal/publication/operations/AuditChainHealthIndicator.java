@@ -2,7 +2,6 @@ package th.go.municipal.publication.operations;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -11,19 +10,21 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.audit.Verification;
 
 /**
  * Health component {@code auditChain}: down when the audit trail no longer verifies (an entry
- * edited or deleted behind the application's back). Verifying reads the whole trail, so it runs in
- * the background every {@code publication.operations.audit-check-interval}, and the health endpoint
- * answers with the last result: a probe never waits for it.
+ * edited or deleted behind the application's back, see {@link AuditService#verify()}); the auditors
+ * are e-mailed about it by the audit trail itself, daily. Verifying reads the whole trail, so it
+ * runs in the background every {@code publication.operations.audit-check-interval}, and the health
+ * endpoint answers with the last result: a probe never waits for it.
  */
 @Component
 class AuditChainHealthIndicator implements HealthIndicator, SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(AuditChainHealthIndicator.class);
 
-  private record Result(Instant at, Optional<Long> firstBroken, String failure) {}
+  private record Result(Instant at, Verification verification, String failure) {}
 
   private final AuditService audit;
   private final OperationsProperties properties;
@@ -43,14 +44,10 @@ class AuditChainHealthIndicator implements HealthIndicator, SchedulingConfigurer
 
   void check() {
     try {
-      Optional<Long> broken = audit.verify();
-      if (broken.isPresent() && (last == null || last.firstBroken().isEmpty())) {
-        log.error("The audit chain is broken at entry {}", broken.get());
-      }
-      last = new Result(clock.instant(), broken, null);
+      last = new Result(clock.instant(), audit.verify(), null);
     } catch (RuntimeException e) {
       log.warn("Could not verify the audit chain: {}", e.getMessage());
-      last = new Result(clock.instant(), Optional.empty(), e.getMessage());
+      last = new Result(clock.instant(), null, e.getMessage());
     }
   }
 
@@ -66,12 +63,22 @@ class AuditChainHealthIndicator implements HealthIndicator, SchedulingConfigurer
           .withDetail("error", result.failure())
           .build();
     }
-    if (result.firstBroken().isPresent()) {
-      return Health.down()
-          .withDetail("checkedAt", result.at())
-          .withDetail("firstBrokenEntry", result.firstBroken().get())
-          .build();
+    Verification verification = result.verification();
+    if (!verification.intact()) {
+      Verification.Break broken = verification.firstBroken();
+      Health.Builder down =
+          Health.down()
+              .withDetail("checkedAt", result.at())
+              .withDetail("reason", broken.reason())
+              .withDetail("message", broken.message());
+      if (broken.entryId() != null) {
+        down.withDetail("firstBrokenEntry", broken.entryId());
+      }
+      return down.build();
     }
-    return Health.up().withDetail("checkedAt", result.at()).build();
+    return Health.up()
+        .withDetail("checkedAt", result.at())
+        .withDetail("entries", verification.checked())
+        .build();
   }
 }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.municipal.publication.audit.AuditRecord;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.audit.SignedForms;
 import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.common.SafeHtml;
 import th.go.municipal.publication.common.ThaiDates;
@@ -37,6 +38,7 @@ public class PublicationService {
   private final PublishedAttachmentRepository publishedAttachments;
   private final WebsitePublisher publisher;
   private final AuditService audit;
+  private final SignedForms signedForms;
   private final MunicipalityProperties municipality;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -47,6 +49,7 @@ public class PublicationService {
       PublishedAttachmentRepository publishedAttachments,
       WebsitePublisher publisher,
       AuditService audit,
+      SignedForms signedForms,
       MunicipalityProperties municipality,
       ApplicationEventPublisher events,
       Clock clock) {
@@ -55,6 +58,7 @@ public class PublicationService {
     this.publishedAttachments = publishedAttachments;
     this.publisher = publisher;
     this.audit = audit;
+    this.signedForms = signedForms;
     this.municipality = municipality;
     this.events = events;
     this.clock = clock;
@@ -110,6 +114,9 @@ public class PublicationService {
             "publishToWebsite",
             "published",
             url));
+    // The signed form is drawn now, once, and recorded with its fingerprint in this transaction.
+    signedForms.store(
+        requests.signedForm(businessKey), fields.unit(), approved.processInstanceId());
     events.publishEvent(new PublishedContentChanged(businessKey));
     return url;
   }

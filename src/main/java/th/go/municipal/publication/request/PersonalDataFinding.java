@@ -40,6 +40,14 @@ class PersonalDataFinding {
     this.maskedValue = finding.masked();
   }
 
+  public Long getId() {
+    return id;
+  }
+
+  public String getBusinessKey() {
+    return businessKey;
+  }
+
   public String getSource() {
     return source;
   }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import th.go.municipal.publication.audit.SignedForm;
 import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.request.RequestSignature.Role;
@@ -48,16 +49,19 @@ public class PublicationRequests {
   private final PublicationRequestRepository requests;
   private final RequestSignatureRepository signatures;
   private final RequestAttachmentRepository attachments;
+  private final RequestAuditRecords auditRecords;
   private final Clock clock;
 
   PublicationRequests(
       PublicationRequestRepository requests,
       RequestSignatureRepository signatures,
       RequestAttachmentRepository attachments,
+      RequestAuditRecords auditRecords,
       Clock clock) {
     this.requests = requests;
     this.signatures = signatures;
     this.attachments = attachments;
+    this.auditRecords = auditRecords;
     this.clock = clock;
   }
 
@@ -83,6 +87,14 @@ public class PublicationRequests {
 
   public void markTakenDown(String businessKey) {
     requests.load(businessKey).moveTo(RequestStatus.UNPUBLISHED, clock.instant());
+  }
+
+  /**
+   * The request form of the announcement's appendix as signed: its fields and the three signatures,
+   * for the signed form the audit trail keeps once it is published.
+   */
+  public SignedForm signedForm(String businessKey) {
+    return auditRecords.signedForm(businessKey);
   }
 
   /** The process instance that carries the request, for the audit trail. */

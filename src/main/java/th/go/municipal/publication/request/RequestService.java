@@ -64,6 +64,7 @@ class RequestService {
   private final StepGuard guard;
   private final ReferenceNumbers numbers;
   private final AuditService audit;
+  private final RequestAuditRecords auditRecords;
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
@@ -79,6 +80,7 @@ class RequestService {
       StepGuard guard,
       ReferenceNumbers numbers,
       AuditService audit,
+      RequestAuditRecords auditRecords,
       MunicipalityProperties municipality,
       Clock clock) {
     this.requests = requests;
@@ -92,6 +94,7 @@ class RequestService {
     this.guard = guard;
     this.numbers = numbers;
     this.audit = audit;
+    this.auditRecords = auditRecords;
     this.municipality = municipality;
     this.clock = clock;
   }
@@ -121,8 +124,10 @@ class RequestService {
     requests.save(request);
     Map<String, Object> content = takeContent(businessKey, fields, inspected);
     audit.record(
-        new AuditRecord(
-            businessKey, processInstanceId, userId, "reporter", "submitRequest", null, null));
+        auditRecords.content(
+            new AuditRecord(
+                businessKey, processInstanceId, userId, "reporter", "submitRequest", null, null),
+            request));
     Map<String, Object> outcome = new HashMap<>(content);
     outcome.put(RequestVariables.REQUEST_KEY, businessKey);
     outcome.put(RequestVariables.UNIT_NAME, municipality.unitName(fields.unit()));
@@ -151,9 +156,20 @@ class RequestService {
     request.apply(fields, now);
     request.moveTo(RequestStatus.AWAITING_APPROVAL, now);
     Map<String, Object> outcome = new HashMap<>(takeContent(businessKey, fields, inspected));
-    outcome.put(
-        RequestVariables.REPORTER_SIGNATURE,
-        sign(request, Role.REPORTER, userId, CONFIRM, null, now).display());
+    Signed signed = sign(request, Role.REPORTER, userId, CONFIRM, null, now);
+    audit.record(
+        auditRecords.content(
+            new AuditRecord(
+                businessKey,
+                request.getProcessInstanceId(),
+                userId,
+                "reporter",
+                "signContent",
+                null,
+                null),
+            request));
+    vouch(request, signed, "reporter");
+    outcome.put(RequestVariables.REPORTER_SIGNATURE, signed.display());
     outcome.put(RequestVariables.UNIT_NAME, municipality.unitName(fields.unit()));
     return new StepOutcome(
         businessKey,
@@ -218,6 +234,7 @@ class RequestService {
               basis,
               basisComment));
     }
+    vouch(request, signed, "head");
     String signature = signed.display();
     if (RETURN.equals(decision)) {
       return returned(businessKey, "หัวหน้าหน่วยงาน", signature, comment);
@@ -245,7 +262,9 @@ class RequestService {
     if (RETURN.equals(decision)) {
       request.moveTo(RequestStatus.PREPARING, now);
     }
-    String signature = sign(request, Role.PUBLISHER, userId, decision, comment, now).display();
+    Signed signed = sign(request, Role.PUBLISHER, userId, decision, comment, now);
+    vouch(request, signed, "webmaster");
+    String signature = signed.display();
     if (RETURN.equals(decision)) {
       return returned(businessKey, "ผู้นำข้อมูลขึ้นเผยแพร่", signature, comment);
     }
@@ -273,6 +292,11 @@ class RequestService {
 
   /** A stored signature and how people read it: name, position, Buddhist-era date. */
   private record Signed(RequestSignature signature, String display) {}
+
+  /** The signature, as stored, into the audit trail: a later edit of the row is then found. */
+  private void vouch(PublicationRequest request, Signed signed, String role) {
+    audit.record(auditRecords.signature(request, signed.signature(), role));
+  }
 
   private Signed sign(
       PublicationRequest request,

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** One signature on a request: who signed which step, as whom, with what decision, and when. */
 @Entity
@@ -75,7 +76,9 @@ class RequestSignature {
     this.position = position;
     this.decision = decision;
     this.comment = comment;
-    this.signedAt = signedAt;
+    // Microseconds, as the databases keep it (they round finer times), so that the fingerprint
+    // in the audit trail can be recomputed from the stored row.
+    this.signedAt = signedAt.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** The legal basis on which the head approved publishing personal data, and why. */

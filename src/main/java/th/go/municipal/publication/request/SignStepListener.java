@@ -1,9 +1,14 @@
 package th.go.municipal.publication.request;
 
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.audit.AuditRecord;
+import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.identity.CurrentUser;
 
 /** When a step is completed: check and record the signer's signature for that step. */
@@ -11,9 +16,11 @@ import th.go.municipal.publication.identity.CurrentUser;
 class SignStepListener implements TaskListener {
 
   private final RequestService requests;
+  private final AuditService audit;
 
-  SignStepListener(RequestService requests) {
+  SignStepListener(RequestService requests, AuditService audit) {
     this.requests = requests;
+    this.audit = audit;
   }
 
   @Override
@@ -23,19 +30,43 @@ class SignStepListener implements TaskListener {
     String businessKey = execution.getProcessBusinessKey();
     var variables = task.getVariables();
     var files = AttachmentVariables.read(task);
-    RequestService.StepOutcome outcome =
-        switch (task.getTaskDefinitionKey()) {
-          case RequestVariables.PREPARE_REQUEST ->
-              requests.signAsReporter(user, businessKey, variables, files);
-          case RequestVariables.APPROVE_REQUEST ->
-              requests.signAsHead(user, businessKey, variables, files);
-          case RequestVariables.PUBLISH_REQUEST ->
-              requests.signAsWebmaster(user, businessKey, variables, files);
-          default ->
-              throw new IllegalStateException(
-                  "signStep is not wired for task " + task.getTaskDefinitionKey());
-        };
+    RequestService.StepOutcome outcome;
+    try {
+      outcome = sign(task, user, businessKey, variables, files);
+    } catch (InputRejectedException refused) {
+      // Separation of duties, another unit's request, a refused signature: kept in the trail
+      // although the step itself is rolled back.
+      audit.recordRefusal(
+          new AuditRecord(
+              businessKey,
+              task.getProcessInstanceId(),
+              user == null ? "anonymous" : user,
+              "staff",
+              "refuse:" + task.getTaskDefinitionKey(),
+              refused.getReason().name().toLowerCase(),
+              refused.getMessage().substring(0, Math.min(2000, refused.getMessage().length()))));
+      throw refused;
+    }
     execution.getProcessInstance().setVariables(outcome.variablesToSet());
     execution.getProcessInstance().removeVariables(outcome.variablesToRemove());
+  }
+
+  private RequestService.StepOutcome sign(
+      DelegateTask task,
+      String user,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files) {
+    return switch (task.getTaskDefinitionKey()) {
+      case RequestVariables.PREPARE_REQUEST ->
+          requests.signAsReporter(user, businessKey, variables, files);
+      case RequestVariables.APPROVE_REQUEST ->
+          requests.signAsHead(user, businessKey, variables, files);
+      case RequestVariables.PUBLISH_REQUEST ->
+          requests.signAsWebmaster(user, businessKey, variables, files);
+      default ->
+          throw new IllegalStateException(
+              "signStep is not wired for task " + task.getTaskDefinitionKey());
+    };
   }
 }

@@ -18,8 +18,13 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.audit.ChainTampering;
+import th.go.municipal.publication.audit.TamperingDetectionTests;
+import th.go.municipal.publication.audit.Verification;
 import th.go.municipal.publication.publishing.PublishedItems;
 
 /**
@@ -27,6 +32,9 @@ import th.go.municipal.publication.publishing.PublishedItems;
  * schema, with one request walked to published.
  */
 @Import(PostgresDatabaseTests.Database.class)
+// Closed when the class ends, while the server still runs: at the JVM's exit the embedded server's
+// own shutdown hook may stop it first, and the engine's pool would wait for it.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresDatabaseTests extends ProcessTestSupport {
 
   /**
@@ -57,6 +65,8 @@ class PostgresDatabaseTests extends ProcessTestSupport {
 
   @Autowired AuditService audit;
 
+  @Autowired JdbcTemplate jdbc;
+
   @Test
   void requestIsPublishedOnPostgres() {
     ProcessInstance pi = startRequest("reporter.clerk", validRequest());
@@ -67,8 +77,36 @@ class PostgresDatabaseTests extends ProcessTestSupport {
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RequestPublished");
     assertThat(published.find(pi.getBusinessKey())).isPresent();
-    assertThat(audit.verify())
-        .as("hashes recomputed from PostgreSQL's stored timestamps")
-        .isEmpty();
+    assertThat(audit.verify().firstBroken())
+        .as("hashes and fingerprints recomputed from PostgreSQL's stored timestamps")
+        .isNull();
+  }
+
+  @Test
+  void editedRowDeletedNewestEntriesAndEditedSignatureAreEachReportedOnPostgres() {
+    String key = TamperingDetectionTests.publishedRequest(this).getBusinessKey();
+    ChainTampering tamper = new ChainTampering(jdbc);
+    long entry =
+        jdbc.queryForObject(
+            "select max(id) from audit_entries where subject_key = ?", Long.class, key);
+
+    Runnable undo = tamper.edit("audit_entries", "comment", "แก้ไขภายหลัง", "id", entry);
+    assertThat(audit.verify().firstBroken())
+        .extracting(Verification.Break::reason, Verification.Break::entryId)
+        .containsExactly("entry_changed", entry);
+    undo.run();
+
+    undo = tamper.deleteNewestEntries(1);
+    assertThat(audit.verify().firstBroken().reason()).isEqualTo("head_mismatch");
+    undo.run();
+
+    long signature = tamper.newestSignatureId(key);
+    undo = tamper.edit("request_signatures", "position", "ปลัดเทศบาล", "id", signature);
+    assertThat(audit.verify().firstBroken())
+        .extracting(Verification.Break::reason, Verification.Break::objectRef)
+        .containsExactly("record_changed", "signature:" + signature);
+    undo.run();
+
+    assertThat(audit.verify().firstBroken()).as("whole again once undone").isNull();
   }
 }

@@ -105,12 +105,17 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
         .containsExactly(
             "submitRequest",
             "EndEvent_NoIncident",
+            "signContent",
+            "sign",
             "prepareRequest",
+            "sign",
             "approveRequest",
+            "sign",
             "publishRequest",
             "publishToWebsite",
+            "storeSignedForm",
             "EndEvent_RequestPublished");
-    assertThat(audit.verify()).as("the audit chain is intact").isEmpty();
+    assertThat(audit.verify().intact()).as("the audit chain is intact").isTrue();
   }
 
   @Test

@@ -1,0 +1,5 @@
+package th.go.municipal.publication.audit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StoredFormRepository extends JpaRepository<StoredForm, String> {}
