@@ -16,9 +16,16 @@ public final class StaffClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
+  private final String password;
 
   public StaffClient(String base) {
+    this(base, "demo");
+  }
+
+  /** Staff whose password is the given one (production nodes have no demo passwords). */
+  public StaffClient(String base, String password) {
     this.base = base;
+    this.password = password;
   }
 
   public HttpResponse<String> get(String user, String path) throws Exception {
@@ -43,6 +50,15 @@ public final class StaffClient {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  public HttpResponse<String> put(String user, String path, String json) throws Exception {
+    return http.send(
+        authorized(user, path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpRequest.Builder authorized(String user, String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(60))
@@ -50,6 +66,6 @@ public final class StaffClient {
             "Authorization",
             "Basic "
                 + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 }
