@@ -2,7 +2,6 @@ package th.go.municipal.publication.operations;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -21,8 +20,8 @@ import java.util.Map;
 /**
  * Load on Tasklist's own REST calls (the webapps' engine API with a logged-in session and its XSRF
  * token, as the browser sends them), for the three roles: 50 people at once for 60 s on one
- * production node (the application's jar, profile postgres, on the PostgreSQL test server), each
- * taking requests from start to published in turn: the reporter logs in, starts the request and
+ * production node (the application's jar, profile postgres, on the PostgreSQL test server); each
+ * person takes one request from start to published, and a new one takes their place: the reporter logs in, starts the request and
  * signs it; the head logs in, lists the task, claims, reads and approves it; the webmaster does the
  * same and publishes, then reads the request as its form does. Every call must succeed; Gatling's
  * report (target/gatling/) gives throughput and p50/p95/p99 per call.
@@ -96,8 +95,7 @@ public class TasklistLoadSimulation extends Simulation {
 
   private final ScenarioBuilder staff =
       scenario("Tasklist: reporter, head and webmaster")
-          .during(DURATION)
-          .on(
+          .exec(
               exec(logIn("reporter", "reporter.clerk"))
                   .exec(
                       http("reporter: start request")
