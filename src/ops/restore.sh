@@ -6,7 +6,7 @@
 #   restore.sh h2 FILE.zip DIRECTORY   # unpacks H2's backup into DIRECTORY (e.g. ./data)
 #
 # Then start the service: it finds every request, signature and audit entry as they were, and the
-# audit chain verifies (GET /api/audit/verify, or the health component auditChain).
+# audit chain verifies (GET /api/audit/verify, or the health component auditTrail).
 set -euo pipefail
 
 die() {

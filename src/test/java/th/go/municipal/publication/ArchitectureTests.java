@@ -42,7 +42,7 @@ class ArchitectureTests {
     MAY_USE.put("publishing", List.of("common", "identity", "audit", "request"));
     MAY_USE.put("website", List.of("common", "identity", "publishing", "request"));
     MAY_USE.put("config", List.of("common", "identity"));
-    MAY_USE.put("operations", List.of("common", "audit", "notification"));
+    MAY_USE.put("operations", List.of("common", "notification"));
   }
 
   private static final JavaClasses MAIN =
@@ -87,6 +87,24 @@ class ArchitectureTests {
       }
     }
     org.assertj.core.api.Assertions.assertThat(MAY_USE.keySet()).containsAll(packages);
+  }
+
+  /**
+   * The public API only; the one exception is the type that the public {@code
+   * IdentityService.getCurrentAuthentication()} itself returns.
+   */
+  @Test
+  void nothingUsesTheEnginesInternalClasses() {
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("org.camunda.bpm.engine.impl..")
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.equivalentTo(
+                            org.camunda.bpm.engine.impl.identity.Authentication.class))))
+        .because("the developers' guide asks for the engine's public API only")
+        .check(MAIN);
   }
 
   @Test

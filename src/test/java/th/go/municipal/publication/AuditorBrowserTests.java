@@ -52,10 +52,13 @@ import th.go.municipal.publication.common.ThaiDates;
 
 /**
  * The auditor at work, in a real browser (Debian chromium through chromedriver): logs into Cockpit,
- * finds a published request by its number and by its unit and month, reads its whole story with the
- * diagram of the path it took, and downloads its signed form. Over HTTP: everyone else is refused
- * the audit trail, and the auditor changes nothing through the engine's REST API. Skipped without
- * chromium, failed instead on CI, as {@link TasklistBrowserTests}.
+ * which speaks Thai, follows its "งานตรวจสอบ" link to the auditors' pages, finds a published
+ * request by its number and by its unit and month, reads its whole story with the diagram of the
+ * path it took, and downloads its signed form; Tasklist carries the same link for auditors only;
+ * Cockpit and Admin show Thai labels and Buddhist-era dates, and English stays one click away. Over
+ * HTTP: everyone else is refused the audit trail, and the auditor changes nothing through the
+ * engine's REST API. Skipped without chromium, failed instead on CI, as {@link
+ * TasklistBrowserTests}.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -67,6 +70,7 @@ import th.go.municipal.publication.common.ThaiDates;
 class AuditorBrowserTests {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final By AUDIT_LINK = By.cssSelector("a.cam-audit-link");
 
   @RegisterExtension
   static final ExecutionCondition BROWSER_INSTALLED =
@@ -131,9 +135,14 @@ class AuditorBrowserTests {
   @Test
   void auditorFindsAPublishedRequestReadsItsStoryAndDownloadsItsForm() throws Exception {
     String key = publishedRequest();
-    logInToCockpit("auditor");
+    logIn("cockpit", "auditor");
 
-    driver.get(base() + "/audit/requests");
+    // Cockpit's navigation, in Thai, leads to the auditors' pages.
+    WebElement auditLink = wait.until(visibilityOfElementLocated(AUDIT_LINK));
+    assertThat(auditLink.getText()).isEqualTo("งานตรวจสอบ");
+    screenshot("cockpit-audit-link");
+    auditLink.click();
+    wait.until(d -> d.getCurrentUrl().endsWith("/audit/requests"));
     driver.findElement(By.name("number")).sendKeys(key);
     driver.findElement(By.cssSelector("form.search button[type=submit]")).click();
     assertThat(resultKeys()).as("found by its number").containsExactly(key);
@@ -259,6 +268,84 @@ class AuditorBrowserTests {
     engine.getRuntimeService().deleteProcessInstance(running, "test finished");
   }
 
+  @Test
+  void cockpitAndAdminSpeakThaiWithBuddhistEraDatesAndEnglishStaysAChoice() throws Exception {
+    String running = runningRequest();
+    String definition =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(running)
+            .singleResult()
+            .getProcessDefinitionId();
+    int buddhistYear = LocalDate.now(ThaiDates.BANGKOK).getYear() + 543;
+    try {
+      logIn("cockpit", "auditor");
+      assertThat(navigation("กระบวนการ", "การตัดสินใจ", "งานของเจ้าหน้าที่", "งานตรวจสอบ"))
+          .doesNotContain("Processes");
+      assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("th");
+
+      driver.get(base() + "/camunda/app/cockpit/default/#/process-definition/" + definition);
+      WebElement started =
+          wait.until(
+              visibilityOfElementLocated(
+                  By.xpath("//a[contains(@href,'" + running + "')]/ancestor::tr/td[3]")));
+      assertThat(started.getText())
+          .as("the start time in the Buddhist Era, Thai month, with seconds")
+          .matches("\\d{1,2} [ก-๙.]+ " + buddhistYear + " \\d\\d:\\d\\d:\\d\\d");
+      assertThat(driver.findElement(By.cssSelector("body")).getText())
+          .contains("อินสแตนซ์กระบวนการ", "เหตุขัดข้อง", "ระยะเวลาเก็บประวัติ", "3650 วัน");
+      screenshot("cockpit-thai");
+
+      chooseLanguage("en");
+      assertThat(navigation("Processes", "Decisions", "Audit")).doesNotContain("กระบวนการ");
+      wait.until(
+          d ->
+              d.findElement(By.cssSelector("body")).getText().contains("Process Instances")
+                  ? true
+                  : null);
+      screenshot("cockpit-english");
+      chooseLanguage("th");
+      navigation("กระบวนการ", "งานตรวจสอบ");
+
+      logIn("admin", "admin");
+      driver.get(base() + "/camunda/app/admin/default/#/users");
+      assertThat(navigation("ผู้ใช้", "กลุ่ม", "ผู้เช่า", "สิทธิ์การใช้งาน", "ระบบ"))
+          .doesNotContain("Users", "Authorizations");
+      wait.until(
+          d ->
+              d.findElement(By.cssSelector("body")).getText().contains("ยุติธรรม ตรวจตรา")
+                  ? true
+                  : null);
+      assertThat(driver.findElement(By.cssSelector("body")).getText())
+          .contains("รายชื่อผู้ใช้", "เพิ่มผู้ใช้");
+      screenshot("admin-thai");
+    } finally {
+      engine.getRuntimeService().deleteProcessInstance(running, "test finished");
+    }
+  }
+
+  @Test
+  void tasklistLinksAuditorsToTheirPagesAndShowsNoSuchLinkToOtherStaff() throws IOException {
+    logIn("tasklist", "auditor");
+    WebElement link = wait.until(visibilityOfElementLocated(AUDIT_LINK));
+    assertThat(link.getText()).isEqualTo("งานตรวจสอบ");
+    screenshot("tasklist-audit-link");
+    link.click();
+    wait.until(d -> d.getCurrentUrl().endsWith("/audit/requests"));
+    wait.until(presenceOfElementLocated(By.name("number")));
+
+    for (String[] other :
+        new String[][] {{"tasklist", "reporter.clerk"}, {"cockpit", "webmaster"}}) {
+      logIn(other[0], other[1]);
+      // The link asks for the user's groups once the header is drawn, then decides.
+      WebElement decided =
+          wait.until(
+              presenceOfElementLocated(By.cssSelector("a.cam-audit-link[data-access-checked]")));
+      assertThat(decided.isDisplayed()).as(other[1] + " in " + other[0]).isFalse();
+    }
+  }
+
   private String publishedRequest() throws InterruptedException {
     ProcessInstance pi =
         as(
@@ -285,6 +372,16 @@ class AuditorBrowserTests {
       Thread.sleep(100);
     }
     throw new AssertionError("not published within 60 s");
+  }
+
+  private String runningRequest() {
+    return as(
+        "reporter.clerk",
+        () ->
+            engine
+                .getRuntimeService()
+                .startProcessInstanceByKey("publicationRequest", ProcessTestSupport.validRequest())
+                .getId());
   }
 
   private void complete(String user, ProcessInstance pi, Map<String, Object> variables) {
@@ -315,8 +412,12 @@ class AuditorBrowserTests {
     }
   }
 
-  private void logInToCockpit(String user) {
-    driver.get(base() + "/camunda/app/cockpit/default/#/login");
+  /** Logs into a webapp in a fresh session, in Thai (the language a new browser gets). */
+  private void logIn(String app, String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(base() + "/camunda/app/" + app + "/default/#/login");
+    driver.executeScript("window.localStorage.clear()");
+    driver.navigate().refresh();
     wait.until(
         d -> {
           WebElement name = d.findElement(By.cssSelector("form[name=signinForm] input[type=text]"));
@@ -326,15 +427,33 @@ class AuditorBrowserTests {
           name.sendKeys(user);
           password.clear();
           password.sendKeys("demo");
-          return user.equals(name.getDomProperty("value"));
+          return user.equals(name.getDomProperty("value"))
+              && "demo".equals(password.getDomProperty("value"));
         });
     driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-    // Cockpit's session is the auditors' pages' session too: they open once the login is done.
-    wait.until(
+    wait.until(presenceOfElementLocated(By.cssSelector(".cam-locale-switch")));
+    wait.until(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
+  }
+
+  /** The text of the page's navigation bar, once it shows all the labels given. */
+  private String navigation(String... labels) {
+    return wait.until(
         d -> {
-          d.get(base() + "/audit/requests");
-          return !d.findElements(By.name("number")).isEmpty();
+          String text = d.findElement(By.cssSelector("[cam-widget-header]")).getText();
+          for (String label : labels) {
+            if (!text.contains(label)) {
+              return null;
+            }
+          }
+          return text;
         });
+  }
+
+  private void chooseLanguage(String code) {
+    driver.findElement(By.cssSelector(".cam-locale-switch .dropdown-toggle")).click();
+    wait.until(visibilityOfElementLocated(By.cssSelector(".cam-locale-" + code + " a"))).click();
+    wait.until(
+        d -> code.equals(((ChromeDriver) d).executeScript("return document.documentElement.lang")));
   }
 
   private List<String> resultKeys() {

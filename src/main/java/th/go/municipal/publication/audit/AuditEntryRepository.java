@@ -26,4 +26,7 @@ public interface AuditEntryRepository
       Instant from, Instant to);
 
   Optional<AuditEntry> findFirstBySubjectKeyAndUnitIsNotNullOrderByIdDesc(String subjectKey);
+
+  Optional<AuditEntry> findFirstByProcessInstanceIdAndUnitIsNotNullOrderByIdDesc(
+      String processInstanceId);
 }

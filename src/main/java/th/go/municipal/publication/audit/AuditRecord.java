@@ -64,6 +64,22 @@ public record AuditRecord(
         details);
   }
 
+  /** The same entry about the given request or incident. */
+  public AuditRecord withSubject(String subjectKey) {
+    return new AuditRecord(
+        subjectKey,
+        processInstanceId,
+        actor,
+        role,
+        action,
+        decision,
+        comment,
+        unit,
+        objectRef,
+        fingerprint,
+        details);
+  }
+
   /** The same entry vouching for a stored record: its reference, fingerprint and JSON. */
   public AuditRecord vouchingFor(String objectRef, String fingerprint, String details) {
     return new AuditRecord(

@@ -68,7 +68,7 @@ public class AuditService {
   @Transactional(propagation = Propagation.MANDATORY)
   public AuditEntry record(AuditRecord record) {
     AuditChainHead chain = head.lockHead().orElseThrow();
-    AuditRecord complete = record.unit() == null ? withUnitOfSubject(record) : record;
+    AuditRecord complete = record.unit() == null ? withUnitOfEarlierEntries(record) : record;
     // Microseconds: what both H2 and PostgreSQL store, so the hash can be recomputed from the row.
     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     String hash = hash(chain.getLastHash(), complete, now);
@@ -96,13 +96,27 @@ public class AuditService {
         });
   }
 
-  private AuditRecord withUnitOfSubject(AuditRecord record) {
-    if (record.subjectKey() == null) {
-      return record;
+  /**
+   * The unit of the request or process the entry is about, from the entries written about it
+   * before; an operation on a process instance (a claim, a retry) also gets the request's number.
+   * Operations on no process (users, groups, deployments) stay without a unit.
+   */
+  private AuditRecord withUnitOfEarlierEntries(AuditRecord record) {
+    Optional<AuditEntry> earlier =
+        record.subjectKey() != null
+            ? entries.findFirstBySubjectKeyAndUnitIsNotNullOrderByIdDesc(record.subjectKey())
+            : Optional.empty();
+    if (earlier.isEmpty() && record.processInstanceId() != null) {
+      earlier =
+          entries.findFirstByProcessInstanceIdAndUnitIsNotNullOrderByIdDesc(
+              record.processInstanceId());
     }
-    return entries
-        .findFirstBySubjectKeyAndUnitIsNotNullOrderByIdDesc(record.subjectKey())
-        .map(e -> record.withUnit(e.getUnit()))
+    return earlier
+        .map(
+            e ->
+                record.subjectKey() == null
+                    ? record.withSubject(e.getSubjectKey()).withUnit(e.getUnit())
+                    : record.withUnit(e.getUnit()))
         .orElse(record);
   }
 

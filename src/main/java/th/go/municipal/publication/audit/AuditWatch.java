@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,10 @@ class AuditWatch {
   private final MailNotifier mail;
   private final StaffMailboxes mailboxes;
   private final Clock clock;
-  private final AtomicReference<Verification> last = new AtomicReference<>();
+  private final AtomicReference<Checked> last = new AtomicReference<>();
+
+  /** A verification and when it ran. */
+  record Checked(Verification verification, Instant at) {}
 
   AuditWatch(
       AuditService audit,
@@ -81,11 +85,18 @@ class AuditWatch {
     }
   }
 
+  /** At every start too, so that the health status says how the trail stands from the start. */
+  @EventListener(ApplicationReadyEvent.class)
+  void verifyAtStart() {
+    verifyNow();
+  }
+
   /** Verifies the whole trail; a newly broken chain is reported to the people who must act. */
   @Scheduled(cron = "${publication.audit.verify-cron:0 30 1 * * *}", zone = "Asia/Bangkok")
   Verification verifyNow() {
     Verification result = audit.verify();
-    Verification before = last.getAndSet(result);
+    Checked previous = last.getAndSet(new Checked(result, clock.instant()));
+    Verification before = previous == null ? null : previous.verification();
     if (!result.intact()) {
       log.error("Audit trail broken: {}", result.firstBroken());
       if (before == null || before.intact() || !before.firstBroken().equals(result.firstBroken())) {
@@ -95,8 +106,13 @@ class AuditWatch {
     return result;
   }
 
-  /** The last scheduled result, if verification has run since the start. */
+  /** The last result, if verification has run since the start. */
   Optional<Verification> lastResult() {
+    return lastChecked().map(Checked::verification);
+  }
+
+  /** The last result and when it was found. */
+  Optional<Checked> lastChecked() {
     return Optional.ofNullable(last.get());
   }
 

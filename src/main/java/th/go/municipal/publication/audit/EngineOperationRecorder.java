@@ -6,58 +6,84 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Puts every operation a person makes through the engine into the audit chain, in the engine's
  * transaction: users, groups, memberships and authorizations changed in Admin, deployments,
  * incidents resolved and jobs retried in Cockpit, claims, assignments and variables changed in
- * Tasklist or through the REST API. The engine's user operation log already names each one; a
- * history event handler (the engine's documented extension point for history) receives it as it is
- * written, one operation at a time.
+ * Tasklist or through the REST API.
+ *
+ * <p>The engine's user operation log already names each one. The Camunda Spring Boot starter
+ * publishes every history event as a Spring event as it is written ({@code
+ * camunda.bpm.eventing.history}, on by default), so this listener receives each log entry through
+ * the public {@link UserOperationLogEntry} interface, with no engine-internal class: a history
+ * event handler registered by a process engine plugin would need four of them. The alternative with
+ * the public query API alone, reading {@code HistoryService.createUserOperationLogQuery()} on a
+ * schedule, was not taken: the entries would reach the chain later and in another transaction, and
+ * an entry deleted in between (by history cleanup, or through the REST API by an administrator)
+ * would never reach it. One operation (a job retried for several instances, a user changed) writes
+ * several entries with the same operation id; they are gathered until the transaction commits and
+ * chained as one audit entry, or not at all if it rolls back.
  */
 @Component
-class EngineOperationRecorder extends AbstractProcessEnginePlugin implements HistoryEventHandler {
+class EngineOperationRecorder {
 
   private static final int COMMENT_MAX = 2000;
 
-  private final ObjectProvider<AuditService> audit;
+  private final AuditService audit;
 
-  // Lazily: the engine and this plugin are built before the application's repositories.
-  EngineOperationRecorder(ObjectProvider<AuditService> audit) {
+  EngineOperationRecorder(AuditService audit) {
     this.audit = audit;
   }
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<HistoryEventHandler> handlers = new ArrayList<>();
-    if (configuration.getCustomHistoryEventHandlers() != null) {
-      handlers.addAll(configuration.getCustomHistoryEventHandlers());
+  @EventListener
+  void onOperation(UserOperationLogEntry change) {
+    pendingInThisTransaction()
+        .changes
+        .computeIfAbsent(change.getOperationId(), id -> new ArrayList<>())
+        .add(change);
+  }
+
+  /**
+   * The operations of the current transaction. Kept by the transaction's own synchronization, so a
+   * transaction started inside another one (a failed job's retry count) keeps its own.
+   */
+  private PendingOperations pendingInThisTransaction() {
+    // The engine runs every command in a Spring transaction here; without one nothing could be
+    // chained in the same transaction as the operation, so that is an error, not a skip.
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      throw new IllegalStateException(
+          "An engine operation outside a transaction cannot be audited");
     }
-    handlers.add(this);
-    configuration.setCustomHistoryEventHandlers(handlers);
-    configuration.setEnableDefaultDbHistoryEventHandler(true);
-  }
-
-  @Override
-  public void handleEvent(HistoryEvent event) {
-    handleEvents(List.of(event));
-  }
-
-  @Override
-  public void handleEvents(List<HistoryEvent> events) {
-    Map<String, List<UserOperationLogEntry>> operations = new LinkedHashMap<>();
-    for (HistoryEvent event : events) {
-      if (event instanceof UserOperationLogEntry entry) {
-        operations.computeIfAbsent(entry.getOperationId(), id -> new ArrayList<>()).add(entry);
+    for (TransactionSynchronization registered :
+        TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof PendingOperations pending && pending.recorder() == this) {
+        return pending;
       }
     }
-    operations.values().forEach(this::record);
+    PendingOperations pending = new PendingOperations();
+    TransactionSynchronizationManager.registerSynchronization(pending);
+    return pending;
+  }
+
+  /** Operations gathered in one transaction by operation id, chained just before it commits. */
+  private final class PendingOperations implements TransactionSynchronization {
+
+    final Map<String, List<UserOperationLogEntry>> changes = new LinkedHashMap<>();
+
+    EngineOperationRecorder recorder() {
+      return EngineOperationRecorder.this;
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      changes.values().forEach(EngineOperationRecorder.this::record);
+      changes.clear();
+    }
   }
 
   private void record(List<UserOperationLogEntry> changes) {
@@ -68,18 +94,16 @@ class EngineOperationRecorder extends AbstractProcessEnginePlugin implements His
             .filter(c -> c.getProperty() != null)
             .map(c -> c.getProperty() + ": " + c.getOrgValue() + " → " + c.getNewValue())
             .collect(Collectors.joining("; "));
-    audit
-        .getObject()
-        .record(
-            new AuditRecord(
-                null,
-                first.getProcessInstanceId(),
-                first.getUserId() == null ? "system" : first.getUserId(),
-                "operator",
-                action.length() > 64 ? action.substring(0, 64) : action,
-                null,
-                properties.isEmpty()
-                    ? null
-                    : properties.substring(0, Math.min(COMMENT_MAX, properties.length()))));
+    audit.record(
+        new AuditRecord(
+            null,
+            first.getProcessInstanceId(),
+            AuditRecord.actor(first.getUserId()),
+            "operator",
+            action.length() > 64 ? action.substring(0, 64) : action,
+            null,
+            properties.isEmpty()
+                ? null
+                : properties.substring(0, Math.min(COMMENT_MAX, properties.length()))));
   }
 }

@@ -14,9 +14,10 @@ import th.go.municipal.publication.identity.CurrentUser;
 
 /**
  * Records every completed step (who, role, action, decision, comment) and every end state of a
- * process in the audit trail, in the engine's transaction. What a step's role is and which
- * variables hold its decision and comment, the model says, as properties of the user task: {@code
- * audit.role}, {@code audit.decision}, {@code audit.comment}.
+ * process in the audit trail, in the engine's transaction, with the unit of the process (its
+ * variable {@code unit}, which all three models carry) so that the trail is found by unit. What a
+ * step's role is and which variables hold its decision and comment, the model says, as properties
+ * of the user task: {@code audit.role}, {@code audit.decision}, {@code audit.comment}.
  */
 @Component("recordAudit")
 class RecordAuditListener implements TaskListener, ExecutionListener {
@@ -24,6 +25,7 @@ class RecordAuditListener implements TaskListener, ExecutionListener {
   static final String ROLE = "audit.role";
   static final String DECISION = "audit.decision";
   static final String COMMENT = "audit.comment";
+  static final String UNIT_VARIABLE = "unit";
 
   private final AuditService audit;
 
@@ -36,26 +38,28 @@ class RecordAuditListener implements TaskListener, ExecutionListener {
     Map<String, String> step = properties(task.getBpmnModelElementInstance());
     audit.record(
         new AuditRecord(
-            task.getExecution().getProcessBusinessKey(),
-            task.getProcessInstanceId(),
-            AuditRecord.actor(CurrentUser.id(task.getProcessEngineServices())),
-            step.getOrDefault(ROLE, "staff"),
-            task.getTaskDefinitionKey(),
-            text(task, step.get(DECISION)),
-            text(task, step.get(COMMENT))));
+                task.getExecution().getProcessBusinessKey(),
+                task.getProcessInstanceId(),
+                AuditRecord.actor(CurrentUser.id(task.getProcessEngineServices())),
+                step.getOrDefault(ROLE, "staff"),
+                task.getTaskDefinitionKey(),
+                text(task, step.get(DECISION)),
+                text(task, step.get(COMMENT)))
+            .withUnit(text(task, UNIT_VARIABLE)));
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     audit.record(
         new AuditRecord(
-            execution.getProcessBusinessKey(),
-            execution.getProcessInstanceId(),
-            AuditRecord.actor(CurrentUser.id(execution.getProcessEngineServices())),
-            AuditRecord.SYSTEM,
-            execution.getCurrentActivityId(),
-            null,
-            null));
+                execution.getProcessBusinessKey(),
+                execution.getProcessInstanceId(),
+                AuditRecord.actor(CurrentUser.id(execution.getProcessEngineServices())),
+                AuditRecord.SYSTEM,
+                execution.getCurrentActivityId(),
+                null,
+                null)
+            .withUnit(text(execution.getVariable(UNIT_VARIABLE))));
   }
 
   private static Map<String, String> properties(BaseElement element) {
@@ -76,7 +80,10 @@ class RecordAuditListener implements TaskListener, ExecutionListener {
   }
 
   private static String text(DelegateTask task, String variable) {
-    Object value = variable == null ? null : task.getVariable(variable);
+    return variable == null ? null : text(task.getVariable(variable));
+  }
+
+  private static String text(Object value) {
     return value == null ? null : String.valueOf(value);
   }
 }

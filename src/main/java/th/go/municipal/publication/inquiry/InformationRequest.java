@@ -92,6 +92,9 @@ public class InformationRequest {
   @Column(name = "answer_sent_at")
   private Instant answerSentAt;
 
+  @Column(name = "anonymised_at")
+  private Instant anonymisedAt;
+
   protected InformationRequest() {}
 
   InformationRequest(
@@ -238,5 +241,10 @@ public class InformationRequest {
 
   public Instant getAnswerSentAt() {
     return answerSentAt;
+  }
+
+  /** When the requester's personal data was erased (PDPA), or null while it is kept. */
+  public Instant getAnonymisedAt() {
+    return anonymisedAt;
   }
 }

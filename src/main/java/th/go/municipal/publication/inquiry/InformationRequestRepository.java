@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 /** Information requests by reference number, and their counts for the monitoring report (2.3). */
@@ -14,6 +15,21 @@ public interface InformationRequestRepository extends JpaRepository<InformationR
   boolean existsByFormNonce(String formNonce);
 
   long countByRequesterIpHashAndReceivedAtAfter(String requesterIpHash, Instant since);
+
+  /** Answered before the given time, the requester's personal data still kept. */
+  List<InformationRequest> findByAnonymisedAtIsNullAndAnsweredAtBeforeOrderByAnsweredAtAsc(
+      Instant answeredBefore);
+
+  /**
+   * Erases the requester's name, e-mail address, phone, address hash and message; 0 when another
+   * node of a cluster did it first.
+   */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query(
+      "update InformationRequest r set r.requesterName = '', r.requesterEmail = '',"
+          + " r.requesterPhone = null, r.requesterIpHash = '', r.message = '', r.anonymisedAt = :at"
+          + " where r.referenceNumber = :referenceNumber and r.anonymisedAt is null")
+  int anonymise(String referenceNumber, Instant at);
 
   /**
    * Requests received per calendar month and kind, on days from {@code from} up to but not

@@ -20,6 +20,8 @@ public class InquiryProperties {
   private Duration minFillTime = Duration.ofSeconds(3);
   private Duration maxFormAge = Duration.ofHours(2);
   private RateLimit rateLimit = new RateLimit();
+  private Duration personalDataRetention = Duration.ofDays(730);
+  private String retentionCron = "0 15 2 * * *";
 
   /** Submissions allowed per requester address, counted in memory and in the table. */
   public static class RateLimit {
@@ -106,6 +108,24 @@ public class InquiryProperties {
 
   public void setMaxFormAge(Duration maxFormAge) {
     this.maxFormAge = maxFormAge;
+  }
+
+  /** How long after the answer the requester's personal data is kept (PDPA). */
+  public Duration getPersonalDataRetention() {
+    return personalDataRetention;
+  }
+
+  public void setPersonalDataRetention(Duration personalDataRetention) {
+    this.personalDataRetention = personalDataRetention;
+  }
+
+  /** When requests past their retention period are anonymised (Bangkok time). */
+  public String getRetentionCron() {
+    return retentionCron;
+  }
+
+  public void setRetentionCron(String retentionCron) {
+    this.retentionCron = retentionCron;
   }
 
   public RateLimit getRateLimit() {

@@ -34,6 +34,9 @@ public class MailOutboxEntry {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "anonymised_at")
+  private Instant anonymisedAt;
+
   protected MailOutboxEntry() {}
 
   MailOutboxEntry(MailNotice notice, Instant now) {
@@ -66,5 +69,10 @@ public class MailOutboxEntry {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** When the recipients and text were erased (PDPA), or null while they are kept. */
+  public Instant getAnonymisedAt() {
+    return anonymisedAt;
   }
 }

@@ -90,9 +90,13 @@ class InformationRequestProcessTests extends InquiryTestSupport {
         .containsExactly(
             "submitInformationRequest",
             ANSWER_TASK,
+            "Task.Complete",
             "sendAnswerToRequester",
             "EndEvent_RequesterAnswered");
     assertThat(audit.trailOf(reference).get(1).getActor()).isEqualTo("head.finance");
+    assertThat(audit.trailOf(reference).get(2).getActor())
+        .as("the engine's log of the same completion")
+        .isEqualTo("head.finance");
   }
 
   @Test

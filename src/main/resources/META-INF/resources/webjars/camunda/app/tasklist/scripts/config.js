@@ -56,12 +56,13 @@ export default {
   // Thai first (municipality staff), English selectable. Thai dates use the
   // Buddhist Era: see dateLocales in locales/th.json. scripts/thai-locale.js
   // makes Thai the default whatever the browser language is and adds a
-  // language switch (ไทย / English) to the page header.
+  // language switch (ไทย / English) to the page header; scripts/audit-link.js
+  // adds a link to the auditors' pages for auditors and administrators.
   locales: {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'th'
   },
-  customScripts: ['scripts/thai-locale'],
+  customScripts: ['scripts/thai-locale', 'scripts/audit-link'],
 
   shortcuts: {
     claimTask: {

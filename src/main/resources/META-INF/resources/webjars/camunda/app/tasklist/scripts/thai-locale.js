@@ -1,6 +1,6 @@
 /*
  * Thai-first language selection and a language switch for the Camunda 7 webapps
- * (Tasklist and Welcome). Loaded as a "customScripts" entry from each app's
+ * (Tasklist, Cockpit, Admin and Welcome). Loaded as a "customScripts" entry from each app's
  * scripts/config.js; it is imported after the app's AngularJS module is declared
  * and before the app is bootstrapped, so it can add config/run blocks.
  *
@@ -17,6 +17,11 @@
  * in L/LL/LLL/LLLL (the camDate filter and "3 วันที่แล้ว"-style relative times
  * go through moment).
  *
+ * Cockpit shows most dates with the camDate filter in its "normal" format, which
+ * Cockpit sets to ISO 'YYYY-MM-DD[T]HH:mm:ss' (Christian year): under 'th' any
+ * camDate format with a 'YYYY' year becomes THAI_DATE_TIME (Buddhist year, with
+ * seconds as in the ISO one). Tasklist's own formats use L/LL/LLL and stay.
+ *
  * A few places do not use moment but AngularJS's own date filter and $locale:
  * the task history's year badge (date:'yyyy') and the calendar of the
  * due/follow-up date picker (uib-datepicker: 'MMMM yyyy', 'yyyy', 'EEE').
@@ -29,6 +34,11 @@ const LANGUAGE_NAMES = {th: 'ไทย', en: 'English', de: 'Deutsch'};
 const BUDDHIST_ERA_OFFSET = 543;
 // AngularJS date formats shown to people that get a Buddhist year under 'th'
 const BE_DISPLAY_FORMATS = ['yyyy', 'MMMM yyyy'];
+// camDate formats that carry a Christian year are shown like this under 'th'
+const THAI_DATE_TIME = 'D MMM y HH:mm:ss';
+const CAM_DATE_FORMATS = ['normal', 'abbr', 'long', 'short'];
+// the one heading the webapps write in their templates instead of a translated label
+const THAI_ACTIONS_HEADING = 'การดำเนินการ';
 const THAI_DATETIME_FORMATS = {
   MONTH: 'มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม'.split(' '),
   STANDALONEMONTH: 'มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม'.split(' '),
@@ -81,6 +91,22 @@ if (angular && customModule) {
       }
     ])
     .config([
+      '$injector',
+      function($injector) {
+        if (chosen !== 'th' || !$injector.has('camDateFormatProvider')) {
+          return;
+        }
+        const camDateFormat = $injector.get('camDateFormatProvider');
+        const current = camDateFormat.$get();
+        CAM_DATE_FORMATS.forEach(function(name) {
+          const format = current(name);
+          if (typeof format === 'string' && format.indexOf('YYYY') > -1) {
+            camDateFormat.setDateFormat(THAI_DATE_TIME, name);
+          }
+        });
+      }
+    ])
+    .config([
       '$provide',
       function($provide) {
         // Thai month and day names for AngularJS's date filter (date picker)
@@ -107,6 +133,20 @@ if (angular && customModule) {
               }
               return dateFilter(date, format, timezone);
             };
+          }
+        ]);
+        // the variables table's "Actions" column heading is plain text in its template
+        $provide.decorator('camWidgetVariablesTableDirective', [
+          '$delegate',
+          function($delegate) {
+            const directive = $delegate[0];
+            if (chosen === 'th' && typeof directive.template === 'string') {
+              directive.template = directive.template.replace(
+                /(<td class="actions"[^>]*>\s*)Actions(\s*<\/td>)/,
+                '$1' + THAI_ACTIONS_HEADING + '$2'
+              );
+            }
+            return $delegate;
           }
         ]);
         // put the language switch into the shared page header (cam-widget-header)
