@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.management.SchemaLogEntry;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,25 +82,27 @@ class EngineSchemaCheck implements SmartInitializingSingleton {
   }
 
   /** Tells the operator what to run when the tables are of another version or missing. */
-  static class Analyzer extends AbstractFailureAnalyzer<RuntimeException> {
+  static class Analyzer implements FailureAnalyzer {
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, RuntimeException cause) {
-      if (cause instanceof EngineSchemaMismatch) {
-        return new FailureAnalysis(
-            cause.getMessage(),
-            "Upgrade the engine's tables with Camunda's scripts: src/ops/camunda-schema.sh upgrade"
-                + " (README, Operations: Upgrade)",
-            cause);
-      }
-      if (cause instanceof ProcessEngineException
-          && cause.getMessage() != null
-          && (cause.getMessage().contains("There are no Camunda tables")
-              || cause.getMessage().contains("Tables are missing"))) {
-        return new FailureAnalysis(
-            "ฐานข้อมูลยังไม่มีตารางของ Camunda (the database has no Camunda tables yet)",
-            "Create them once with Camunda's scripts: src/ops/camunda-schema.sh create"
-                + " (README, Operations: Install)",
-            cause);
+    public FailureAnalysis analyze(Throwable failure) {
+      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof EngineSchemaMismatch) {
+          return new FailureAnalysis(
+              cause.getMessage(),
+              "Upgrade the engine's tables with Camunda's scripts: src/ops/camunda-schema.sh upgrade"
+                  + " (README, Operations: Upgrade)",
+              cause);
+        }
+        if (cause instanceof ProcessEngineException
+            && cause.getMessage() != null
+            && (cause.getMessage().contains("There are no Camunda tables")
+                || cause.getMessage().contains("Tables are missing"))) {
+          return new FailureAnalysis(
+              "ฐานข้อมูลยังไม่มีตารางของ Camunda (the database has no Camunda tables yet)",
+              "Create them once with Camunda's scripts: src/ops/camunda-schema.sh create"
+                  + " (README, Operations: Install)",
+              cause);
+        }
       }
       return null;
     }
