@@ -44,8 +44,8 @@ public class TasklistLoadSimulation extends Simulation {
   private static ChainBuilder logIn(String role, String user) {
     return exec(
             http(role + ": open Tasklist")
-                .get(ENGINE + "/")
-                .check(header("X-XSRF-TOKEN").optional().saveAs("xsrf")))
+                .get("/camunda/api/engine/engine/")
+                .check(status().is(200), header("X-XSRF-TOKEN").saveAs("xsrf")))
         .exec(
             http(role + ": log in")
                 .post("/camunda/api/admin/auth/user/default/login/tasklist")
