@@ -6,7 +6,8 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.CookieKey;
+import static io.gatling.javaapi.http.HttpDsl.getCookieValue;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -42,10 +43,9 @@ public class TasklistLoadSimulation extends Simulation {
 
   /** Logs into Tasklist as the user; the session's XSRF token is kept for the changes that follow. */
   private static ChainBuilder logIn(String role, String user) {
-    return exec(
-            http(role + ": open Tasklist")
-                .get("/camunda/api/engine/engine/")
-                .check(status().is(200), header("X-XSRF-TOKEN").saveAs("xsrf")))
+    // The webapps hand the session's XSRF token out in the cookie XSRF-TOKEN, as Tasklist reads it.
+    return exec(http(role + ": open Tasklist").get("/camunda/api/engine/engine/").check(status().is(200)))
+        .exec(getCookieValue(CookieKey("XSRF-TOKEN").saveAs("xsrf")))
         .exec(
             http(role + ": log in")
                 .post("/camunda/api/admin/auth/user/default/login/tasklist")
@@ -53,10 +53,8 @@ public class TasklistLoadSimulation extends Simulation {
                 .formParam("username", user)
                 .formParam("password", ProductionStaff.PASSWORD)
                 .check(status().is(200)))
-        .exec(
-            http(role + ": who am I")
-                .get("/camunda/api/admin/auth/user/default")
-                .check(status().is(200), header("X-XSRF-TOKEN").optional().saveAs("xsrf")));
+        .exec(http(role + ": who am I").get("/camunda/api/admin/auth/user/default").check(status().is(200)))
+        .exec(getCookieValue(CookieKey("XSRF-TOKEN").saveAs("xsrf")));
   }
 
   /** Finds the step's task of this request, claims it, reads its form and submits it. */
