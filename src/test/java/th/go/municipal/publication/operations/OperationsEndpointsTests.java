@@ -42,7 +42,9 @@ import th.go.municipal.publication.identity.Groups;
     properties = {
       "camunda.bpm.job-execution.enabled=true",
       // Camunda's REST API and its authentication filter serve the engine named "default".
-      "camunda.bpm.generate-unique-process-engine-name=false"
+      "camunda.bpm.generate-unique-process-engine-name=false",
+      // The test profile leaves the engine's health out (its jobs run by hand); here it runs.
+      "management.health.camunda.enabled=true"
     })
 @ActiveProfiles({"demo", "test"})
 // Spring Boot's tests switch metrics export off unless asked for it.
