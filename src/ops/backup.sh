@@ -5,11 +5,12 @@
 #   backup.sh postgres FILE.dump          # pg_dump, custom format; libpq's PGHOST, PGPORT,
 #                                         # PGDATABASE, PGUSER, PGPASSWORD choose the database
 #   backup.sh h2 H2_FILE FILE.zip [USER]  # H2 (the embedded default, e.g. ./data/publication):
-#                                         # an online backup through H2's BACKUP statement, with the
-#                                         # H2 of the application's jar ($APP_JAR)
+#                                         # H2's BACKUP statement, with the H2 of the application's
+#                                         # jar ($APP_JAR), while the service is STOPPED
 #
-# Both run while the service runs and take a consistent snapshot (pg_dump in one transaction, H2's
-# BACKUP under its own lock). The audit anchors file (publication.audit.anchor-file) is kept apart on
+# PostgreSQL's runs while the service runs (pg_dump takes one transaction's snapshot). H2's needs
+# the service stopped: only the service's process opens the file (H2's AUTO_SERVER, which would let
+# a second process in, listens on every network interface), and H2 refuses a file in use. The audit anchors file (publication.audit.anchor-file) is kept apart on
 # purpose: copy it to another machine, not next to this backup.
 set -euo pipefail
 
@@ -34,11 +35,12 @@ case "${1:-}" in
     entry="$(unzip -Z1 "$JAR" | grep -E '^BOOT-INF/lib/h2-[0-9][^/]*\.jar$' | head -1)"
     [ -n "$entry" ] || die "$JAR holds no H2 jar"
     unzip -p "$JAR" "$entry" >"$H2_JAR"
-    # AUTO_SERVER: the running service has the file open, this connects through it; the statement
-    # runs in the service's process, so the target is an absolute path.
+    # IFEXISTS: a wrong path must not create an empty database and back that up; a file still in use
+    # by the service fails here with H2's "Database may be already in use".
     target="$(realpath -m "$3")"
-    java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$(realpath -m "$2");AUTO_SERVER=TRUE" \
-      -user "${4:-sa}" -password "${H2_PASSWORD:-}" -sql "BACKUP TO '$target'" >/dev/null
+    java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$(realpath -m "$2");IFEXISTS=TRUE" \
+      -user "${4:-sa}" -password "${H2_PASSWORD:-}" -sql "BACKUP TO '$target'" >/dev/null \
+      || die "H2 could not open $2: stop the service first (systemctl stop municipal-publication)"
     echo "backup: $(du -h "$3" | cut -f1) written to $3" >&2
     ;;
   *)

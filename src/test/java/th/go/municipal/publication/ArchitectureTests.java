@@ -36,11 +36,23 @@ class ArchitectureTests {
     MAY_USE.put("identity", List.of("common"));
     MAY_USE.put("audit", List.of("common", "identity", "notification"));
     MAY_USE.put("notification", List.of("common", "identity"));
-    MAY_USE.put("request", List.of("common", "identity", "audit"));
+    MAY_USE.put("request", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("incident", List.of("common", "identity", "audit", "notification"));
     MAY_USE.put("inquiry", List.of("common", "identity", "audit", "notification"));
-    MAY_USE.put("publishing", List.of("common", "identity", "audit", "request"));
+    MAY_USE.put("publishing", List.of("common", "identity", "audit", "notification", "request"));
     MAY_USE.put("website", List.of("common", "identity", "publishing", "request"));
+    MAY_USE.put(
+        "reporting",
+        List.of(
+            "common",
+            "identity",
+            "audit",
+            "notification",
+            "request",
+            "incident",
+            "inquiry",
+            "publishing",
+            "website"));
     MAY_USE.put("config", List.of("common", "identity"));
     MAY_USE.put("operations", List.of("common", "notification"));
   }

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +40,7 @@ import th.go.municipal.publication.publishing.WebsitePublisher;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
+@Import(ProcessTestSupport.Clocks.class)
 public abstract class ProcessTestSupport {
 
   protected static final GreenMail MAIL = TestMailServer.MAIL;
@@ -55,6 +60,19 @@ public abstract class ProcessTestSupport {
   @Autowired protected MockMvc mvc;
 
   @MockitoSpyBean protected WebsitePublisher publisher;
+
+  /** The application's clock: real time unless a test sets it; reset after every test. */
+  @Autowired protected TestClock clock;
+
+  /** The test clock in place of the application's own, for every bean that asks for a clock. */
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    TestClock testClock() {
+      return new TestClock();
+    }
+  }
 
   @BeforeEach
   void initAssertions() {
@@ -78,6 +96,7 @@ public abstract class ProcessTestSupport {
   @AfterEach
   void clearAuthentication() {
     identityService.clearAuthentication();
+    clock.reset();
   }
 
   /** Runs an engine call as the given user with their groups, the way the webapps and REST do. */

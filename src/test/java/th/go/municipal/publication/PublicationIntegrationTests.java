@@ -188,8 +188,8 @@ class PublicationIntegrationTests {
     ResponseEntity<String> anonymous = rest.getForEntity("/engine-rest/task", String.class);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
-    // A wrong password also delays that user's next logins (the engine's login throttling), so
-    // this uses a user no other test logs in as.
+    // A wrong password counts towards that user's lock-out from this address, so this uses a
+    // user no other test logs in as.
     ResponseEntity<String> wrongPassword =
         rest.exchange(
             "/engine-rest/task",

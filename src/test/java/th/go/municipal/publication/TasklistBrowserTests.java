@@ -297,8 +297,12 @@ class TasklistBrowserTests {
     claimFromGroupTasks(processInstanceId, "publishRequest");
     WebElement publishForm =
         wait.until(visibilityOfElementLocated(By.cssSelector("form[name=publishRequestForm]")));
+    // both signatures as the service recorded them (GET /api/requests/{key})
     wait.until(
-        d -> publishForm.getText().contains(key) && publishForm.getText().contains("ปลัดเทศบาล"));
+        d ->
+            publishForm.getText().contains(key)
+                && publishForm.getText().contains("สมชาย ใจดี ตำแหน่ง นักประชาสัมพันธ์")
+                && publishForm.getText().contains("สมศรี มีสุข ตำแหน่ง ปลัดเทศบาล"));
     choose("webmasterDecision", "publish");
     screenshot("a-4-publish-request");
     completeTask("publishRequestForm");
@@ -322,6 +326,56 @@ class TasklistBrowserTests {
     assertThat(request.get("attachments").get(0).get("fileName").asText())
         .isEqualTo(picture.name());
     assertThat(request.get("attachments").get(0).get("mediaType").asText()).isEqualTo("image/png");
+  }
+
+  /**
+   * Given a head logged into Tasklist, when they open the monitoring report in the same browser,
+   * then the page shows the fiscal year's numbers (those of the JSON export) and its four charts,
+   * drawn by the service as SVG: a bar per month, a bar per unit.
+   */
+  @Test
+  void aHeadLoggedIntoTasklistReadsTheMonitoringReportWithItsCharts() throws Exception {
+    logIn("head.clerk");
+
+    driver.get(base() + "/reports/monitoring");
+
+    wait.until(visibilityOfElementLocated(By.cssSelector("main.report h1")));
+    assertThat(driver.findElement(By.cssSelector("main.report h1")).getText())
+        .isEqualTo("รายงานผลการดำเนินงานการเผยแพร่ข้อมูลผ่านเว็บไซต์");
+    List<WebElement> charts = driver.findElements(By.cssSelector("figure.chart svg"));
+    assertThat(charts).hasSize(4);
+    assertThat(driver.findElements(By.cssSelector("#chart-published svg rect.bar-rect")).size())
+        .as("a bar per month of the fiscal year")
+        .isEqualTo(12);
+    assertThat(driver.findElements(By.cssSelector("#chart-units svg rect.bar-rect")))
+        .hasSizeGreaterThanOrEqualTo(6);
+    WebElement firstBar = driver.findElement(By.cssSelector("#chart-published svg rect.bar-rect"));
+    assertThat(firstBar.getRect().getWidth()).as("the chart is drawn").isPositive();
+    assertThat(driver.findElement(By.cssSelector("#chart-units figcaption")).getText())
+        .isEqualTo("จำนวนข้อมูลที่เผยแพร่ แยกตามหน่วยงาน");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("head.clerk", "demo", StandardCharsets.UTF_8);
+    JsonNode report =
+        json.readTree(
+            rest.exchange(
+                    "/api/reports/monitoring",
+                    HttpMethod.GET,
+                    new HttpEntity<>(headers),
+                    String.class)
+                .getBody());
+    assertThat(driver.findElement(By.id("total-published")).getText())
+        .isEqualTo(report.at("/totals/published").asText());
+    assertThat(driver.findElement(By.id("total-page-views")).getText())
+        .isEqualTo(report.at("/totals/pageViews").asText());
+    screenshot("r-1-monitoring-report");
+
+    driver.manage().deleteAllCookies();
+    logIn("reporter.clerk");
+    driver.get(base() + "/reports/monitoring");
+    wait.until(visibilityOfElementLocated(By.cssSelector(".refusal")));
+    assertThat(driver.findElement(By.cssSelector(".refusal")).getText())
+        .contains("หัวหน้าหน่วยงาน");
+    assertThat(driver.findElements(By.cssSelector("figure.chart"))).isEmpty();
   }
 
   /**

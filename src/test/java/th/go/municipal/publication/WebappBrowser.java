@@ -72,6 +72,14 @@ public final class WebappBrowser {
     return token;
   }
 
+  public HttpResponse<String> putJson(String path, String json) throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", xsrfToken())
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** Values in the shape of Camunda's REST API: {"name": {"value": ..., "type": ...}}. */
   public static Map<String, Object> variables(Map<String, Object> values) {
     Map<String, Object> variables = new LinkedHashMap<>();

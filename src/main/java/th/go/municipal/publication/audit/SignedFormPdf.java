@@ -33,9 +33,10 @@ import org.apache.pdfbox.util.Matrix;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.audit.SignedForm.Signature;
-import th.go.municipal.publication.audit.ThaiTypesetter.Glyph;
-import th.go.municipal.publication.audit.ThaiTypesetter.Line;
 import th.go.municipal.publication.common.ThaiDates;
+import th.go.municipal.publication.common.ThaiTypesetter;
+import th.go.municipal.publication.common.ThaiTypesetter.Glyph;
+import th.go.municipal.publication.common.ThaiTypesetter.Line;
 
 /**
  * Draws the signed request form as a PDF, laid out as the announcement's appendix form. Glyphs are

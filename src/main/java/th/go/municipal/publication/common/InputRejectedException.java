@@ -18,7 +18,8 @@ public class InputRejectedException extends BadUserRequestException {
     UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
-    CONFLICT(409);
+    CONFLICT(409),
+    PAYLOAD_TOO_LARGE(413);
 
     public final int status;
 

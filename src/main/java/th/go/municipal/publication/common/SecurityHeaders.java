@@ -3,7 +3,8 @@ package th.go.municipal.publication.common;
 /**
  * The security headers of the service's own pages (the website, the feedback form, the
  * application's API), set once for all of them by {@code config.SecurityHeadersFilter}; a file
- * download narrows the policy further with {@link #FILE_POLICY}.
+ * download narrows the policy further with {@link #FILE_POLICY}. HSTS, frame options and the
+ * referrer policy go with every answer, the webapps' and the engine's REST API's too.
  */
 public final class SecurityHeaders {
 
@@ -20,6 +21,25 @@ public final class SecurityHeaders {
 
   /** Links to other sites tell them the origin only, never the page. */
   public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
+
+  /** Framed only by the service's own pages (older browsers that ignore frame-ancestors). */
+  public static final String FRAME_OPTIONS = "SAMEORIGIN";
+
+  /** The pages ask for no camera, microphone, location or payment. */
+  public static final String PERMISSIONS_POLICY =
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+  /**
+   * Reached over https (directly, or through a trusted proxy's X-Forwarded-Proto), browsers keep to
+   * https for a year. Not for subdomains: other sites of the municipality may not have https yet.
+   */
+  public static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+  /**
+   * The header of {@link #STRICT_TRANSPORT_SECURITY}: it depends on how each request came (https or
+   * not), so a page kept for other readers never keeps it.
+   */
+  public static final String STRICT_TRANSPORT_SECURITY_HEADER = "Strict-Transport-Security";
 
   private SecurityHeaders() {}
 }

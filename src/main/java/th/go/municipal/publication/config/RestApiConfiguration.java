@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.common.ApiError;
 import th.go.municipal.publication.common.ApiErrors;
@@ -39,6 +40,8 @@ class RestApiConfiguration {
     registration.addInitParameter(
         "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    // Before the filters that ask the engine who calls (identity.StaffRecords).
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;
   }
 

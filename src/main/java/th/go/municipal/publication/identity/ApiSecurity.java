@@ -35,22 +35,23 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import th.go.municipal.publication.common.InputRejectedException;
 
 /**
- * Spring Security for the application's own {@code /api}, the auditors' pages ({@code /audit}) and
- * Spring Boot Actuator, and nothing else. A caller is authenticated by HTTP basic against the
- * engine's users or by the Camunda webapp session of a Tasklist form; each endpoint then decides
- * what that caller may do ({@link ApiCaller}), and anonymous calls reach the public ones ({@code
- * /api/published}, {@code /api/units}). The website, {@code /feedback}, the webapps and {@code
- * /engine-rest} never pass through Spring Security: they keep their own authentication.
+ * Spring Security for the application's own {@code /api}, the staff's pages ({@code /audit}, {@code
+ * /reports}, {@code /staff}) and Spring Boot Actuator, and nothing else. A caller is authenticated
+ * by HTTP basic against the engine's users or by the Camunda webapp session of a Tasklist form;
+ * each endpoint then decides what that caller may do ({@link ApiCaller}), and anonymous calls reach
+ * the public ones ({@code /api/published}, {@code /api/units}, {@code /api/oit-items}). The
+ * website, {@code /feedback}, the webapps and {@code /engine-rest} never pass through Spring
+ * Security: they keep their own authentication.
  */
 @Configuration
 class ApiSecurity {
 
   /**
-   * Spring Security's filter, mapped to {@code /api}, {@code /audit} and {@code /actuator} only.
-   * Spring Boot would map it to every path (its {@code SecurityFilterAutoConfiguration} is excluded
-   * in {@code PublicationApplication}), where its request firewall would refuse website addresses
-   * that are valid today, such as a file name with {@code %} in it. More paths can be added here
-   * when they need Spring Security.
+   * Spring Security's filter, mapped to {@code /api}, {@code /audit}, {@code /reports}, {@code
+   * /staff} and {@code /actuator} only. Spring Boot would map it to every path (its {@code
+   * SecurityFilterAutoConfiguration} is excluded in {@code PublicationApplication}), where its
+   * request firewall would refuse website addresses that are valid today, such as a file name with
+   * {@code %} in it. More paths can be added here when they need Spring Security.
    */
   @Bean
   DelegatingFilterProxyRegistrationBean apiSecurityFilter(SecurityProperties security) {
@@ -62,7 +63,7 @@ class ApiSecurity {
         security.getFilter().getDispatcherTypes().stream()
             .map(type -> DispatcherType.valueOf(type.name()))
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(DispatcherType.class))));
-    registration.addUrlPatterns("/api/*", "/audit/*", "/actuator/*");
+    registration.addUrlPatterns("/api/*", "/audit/*", "/reports/*", "/staff/*", "/actuator/*");
     return registration;
   }
 
@@ -141,7 +142,7 @@ class ApiSecurity {
     AuthenticationEntryPoint loginRequired =
         (request, response, failure) ->
             errors.resolveException(request, response, null, ApiCaller.loginRequired());
-    return http.securityMatcher("/api/**", "/audit/**")
+    return http.securityMatcher("/api/**", "/audit/**", "/reports/**", "/staff/**")
         // Each endpoint decides (public list, login required, who may see what), as before.
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(loginRequired))

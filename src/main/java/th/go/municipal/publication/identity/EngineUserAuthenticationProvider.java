@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a user name and password sent to {@code /api} against the engine's users: the same
- * accounts as Tasklist and {@code /engine-rest}, with the engine's own delay after wrong passwords.
- * Every call is checked again, so a changed password or a locked account takes effect at once.
+ * accounts as Tasklist and {@code /engine-rest}; wrong passwords count towards the lock-out per
+ * client address ({@link LoginGuard}). Every call is checked again, so a changed password takes
+ * effect at once.
  */
 @Component
 class EngineUserAuthenticationProvider implements AuthenticationProvider {

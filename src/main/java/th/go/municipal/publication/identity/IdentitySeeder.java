@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -39,6 +40,7 @@ class IdentitySeeder implements ApplicationRunner {
   static final String PUBLICATION_PROCESS = "publicationRequest";
   static final String INCIDENT_PROCESS = "incidentReport";
   static final String INQUIRY_PROCESS = "informationRequest";
+  static final String QUARTERLY_REPORT_PROCESS = "quarterlyReport";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -46,6 +48,8 @@ class IdentitySeeder implements ApplicationRunner {
   private final TaskService taskService;
   private final MunicipalityProperties municipality;
   private final DemoUsersProperties demo;
+  private final StaffPositions positions;
+  private final StaffRecords staffRecords;
 
   IdentitySeeder(
       IdentityService identityService,
@@ -53,13 +57,17 @@ class IdentitySeeder implements ApplicationRunner {
       FilterService filterService,
       TaskService taskService,
       MunicipalityProperties municipality,
-      DemoUsersProperties demo) {
+      DemoUsersProperties demo,
+      StaffPositions positions,
+      StaffRecords staffRecords) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
     this.municipality = municipality;
     this.demo = demo;
+    this.positions = positions;
+    this.staffRecords = staffRecords;
   }
 
   @Override
@@ -111,7 +119,8 @@ class IdentitySeeder implements ApplicationRunner {
       grant(group, Resources.GROUP, ANY, Permissions.READ);
     }
     // The webmaster watches publishing (retries, incidents) in Cockpit; the mayor follows
-    // incidents.
+    // incidents and the requests they come from. Neither reads other processes' instances: the
+    // public's information requests (names, phones, messages) are their unit's and the auditors'.
     grant(
         Groups.WEBMASTER,
         Resources.PROCESS_DEFINITION,
@@ -119,7 +128,8 @@ class IdentitySeeder implements ApplicationRunner {
         Permissions.READ,
         Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY);
-    grant(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // Starting the quarterly report needs CREATE on instances; reading them does not come with it.
+    keepOnly(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(
         Groups.MAYOR,
         Resources.PROCESS_DEFINITION,
@@ -134,14 +144,29 @@ class IdentitySeeder implements ApplicationRunner {
         Permissions.READ,
         Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY);
+    revoke(Groups.MAYOR, Resources.PROCESS_DEFINITION, INQUIRY_PROCESS);
+    revoke(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY);
+    // The quarterly report to the head of the agency: the webmaster writes it (and may start one
+    // for any period), the head of the clerk's office reviews it (and may start one), the mayor
+    // acknowledges it.
     grant(
-        Groups.MAYOR,
+        Groups.WEBMASTER,
         Resources.PROCESS_DEFINITION,
-        INQUIRY_PROCESS,
+        QUARTERLY_REPORT_PROCESS,
         Permissions.READ,
+        Permissions.CREATE_INSTANCE,
         Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY);
-    grant(Groups.MAYOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.WEBMASTER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    if (municipality.unit("clerk").isPresent()) {
+      grant(
+          Groups.head("clerk"),
+          Resources.PROCESS_DEFINITION,
+          QUARTERLY_REPORT_PROCESS,
+          Permissions.READ,
+          Permissions.CREATE_INSTANCE);
+    }
+    grant(Groups.MAYOR, Resources.PROCESS_DEFINITION, QUARTERLY_REPORT_PROCESS, Permissions.READ);
     // Auditors read everything and change nothing.
     grant(
         Groups.AUDITOR,
@@ -171,7 +196,49 @@ class IdentitySeeder implements ApplicationRunner {
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks());
 
+    filter(
+        "งานเลยกำหนด (Overdue tasks)",
+        -5,
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks()
+            .dueBeforeExpression("${now()}"));
+
     seedDemoUsers();
+    tasksAreWorkedNotUpdated();
+    // Users created before: Camunda gave them ALL on their own account (see StaffRecords).
+    identityService
+        .createUserQuery()
+        .list()
+        .forEach(u -> staffRecords.restrictOwnAccount(u.getId()));
+    for (StaffPositions.Position position : positions.positions()) {
+      if (identityService.createUserQuery().userId(position.user()).count() == 0) {
+        log.warn("publication.staff.positions names {}, who is not a user", position.user());
+      } else {
+        identityService.setUserInfo(position.user(), StaffDirectory.POSITION, position.position());
+      }
+    }
+  }
+
+  /**
+   * Tasks created before TASK_WORK became the default task permission gave their workers UPDATE,
+   * with which they could write any variable or candidate on the task: they get TASK_WORK instead.
+   */
+  private void tasksAreWorkedNotUpdated() {
+    for (Authorization authorization :
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .resourceType(Resources.TASK)
+            .hasPermission(Permissions.UPDATE)
+            .list()) {
+      if (!ANY.equals(authorization.getResourceId())) {
+        authorization.removePermission(Permissions.UPDATE);
+        authorization.addPermission(Permissions.TASK_WORK);
+        authorizationService.saveAuthorization(authorization);
+      }
+    }
   }
 
   private void seedDemoUsers() {
@@ -213,27 +280,72 @@ class IdentitySeeder implements ApplicationRunner {
     }
   }
 
+  /**
+   * Grants the permissions to the group on the resource; a grant that exists already gets those of
+   * them it lacks (a newer version may give a role more), and nothing it has is taken away.
+   */
   private void grant(
       String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists =
+    Authorization authorization =
         authorizationService
-                .createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .count()
-            > 0;
-    if (exists) {
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+            .findFirst()
+            .orElse(null);
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
       return;
     }
-    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }
     authorizationService.saveAuthorization(authorization);
+  }
+
+  /**
+   * Withdraws every permission but the kept ones from the group's grant on the resource (an earlier
+   * version gave more than the group's work needs); a grant with nothing more is left untouched, so
+   * a restart changes nothing.
+   */
+  private void keepOnly(String groupId, Resource resource, String resourceId, Permission... kept) {
+    List<Permission> keep = Arrays.asList(kept);
+    for (Authorization authorization :
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()) {
+      boolean more =
+          Arrays.stream(authorization.getPermissions(Permissions.values()))
+              .anyMatch(p -> p != Permissions.NONE && !keep.contains(p));
+      if (more) {
+        authorizationService.deleteAuthorization(authorization.getId());
+      }
+    }
+    if (kept.length > 0) {
+      grant(groupId, resource, resourceId, kept);
+    }
+  }
+
+  /** Removes what an earlier version granted and the group's work no longer needs. */
+  private void revoke(String groupId, Resource resource, String resourceId) {
+    authorizationService
+        .createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .list()
+        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
   }
 
   private void filter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {

@@ -1,9 +1,13 @@
 package th.go.municipal.publication.identity;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import th.go.municipal.publication.common.ThaiDates;
 
 /**
  * The municipality as configuration: its name, contact details, units and ITA/OIT indicators. The
@@ -21,6 +25,7 @@ public class MunicipalityProperties {
   private String logo = "/images/logo.svg";
   private List<Unit> units = new ArrayList<>();
   private List<OitItem> oitItems = new ArrayList<>();
+  private Map<Integer, List<OitItem>> oitItemsByYear = new TreeMap<>();
 
   /**
    * A unit (หน่วยงาน) of the municipality; its id names the groups reporter-&lt;id&gt; and
@@ -28,8 +33,31 @@ public class MunicipalityProperties {
    */
   public record Unit(String id, String name) {}
 
-  /** An ITA/OIT disclosure indicator of the current assessment year. */
-  public record OitItem(String code, String name) {}
+  /**
+   * An ITA/OIT disclosure indicator of an assessment year, and how often it needs new evidence:
+   * {@code monthly}, {@code quarterly}, {@code half-yearly}, {@code yearly}, or (null) at least one
+   * item on the website.
+   */
+  public record OitItem(String code, String name, String due) {}
+
+  /**
+   * The indicators assessed in a fiscal year (Buddhist era): the list of the latest year in {@code
+   * oit-items-by-year} that is not after it, else {@code oit-items}.
+   */
+  public List<OitItem> oitItemsFor(int fiscalYear) {
+    List<OitItem> chosen = oitItems;
+    for (Map.Entry<Integer, List<OitItem>> year : new TreeMap<>(oitItemsByYear).entrySet()) {
+      if (year.getKey() <= fiscalYear) {
+        chosen = year.getValue();
+      }
+    }
+    return chosen;
+  }
+
+  /** The indicators of the fiscal year the clock is in. */
+  public List<OitItem> oitItemsOn(LocalDate day) {
+    return oitItemsFor(ThaiDates.fiscalYear(day));
+  }
 
   public Optional<Unit> unit(String id) {
     return units.stream().filter(u -> u.id().equals(id)).findFirst();
@@ -115,5 +143,13 @@ public class MunicipalityProperties {
 
   public void setOitItems(List<OitItem> oitItems) {
     this.oitItems = oitItems;
+  }
+
+  public Map<Integer, List<OitItem>> getOitItemsByYear() {
+    return oitItemsByYear;
+  }
+
+  public void setOitItemsByYear(Map<Integer, List<OitItem>> oitItemsByYear) {
+    this.oitItemsByYear = oitItemsByYear;
   }
 }

@@ -93,6 +93,10 @@ public class IncidentReport {
     this.acknowledgedAt = at;
   }
 
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public String getIncidentKey() {
     return incidentKey;
   }

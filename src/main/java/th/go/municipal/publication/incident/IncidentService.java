@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +64,7 @@ class IncidentService {
   private final ReferenceNumbers numbers;
   private final AuditService audit;
   private final MunicipalityProperties municipality;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   IncidentService(
@@ -75,6 +77,7 @@ class IncidentService {
       ReferenceNumbers numbers,
       AuditService audit,
       MunicipalityProperties municipality,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.incidents = incidents;
     this.mail = mail;
@@ -85,6 +88,7 @@ class IncidentService {
     this.numbers = numbers;
     this.audit = audit;
     this.municipality = municipality;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -104,6 +108,8 @@ class IncidentService {
             numbers.next("IN"), processInstanceId, requestKey, unit, clock.instant());
     report.describe(facts);
     incidents.save(report);
+    events.publishEvent(
+        new IncidentRaised(report.getIncidentKey(), unit, requestKey, report.getCreatedAt()));
     audit.record(
         new AuditRecord(
             report.getIncidentKey(),

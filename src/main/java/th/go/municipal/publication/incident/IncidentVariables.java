@@ -12,6 +12,8 @@ public final class IncidentVariables {
   public static final String REMEDY = "remedy";
   public static final String MAYOR_COMMENT = "mayorComment";
   public static final String REQUEST_KEY = "requestKey";
+  public static final String REQUEST_TITLE = "requestTitle";
+  public static final String STARTER = "incidentStarter";
   public static final String INCIDENT_KEY = "incidentKey";
   public static final String UNIT_NAME = "unitName";
   public static final String REPORTER_SIGNATURE = "incidentReporterSignature";

@@ -1,5 +1,6 @@
 package th.go.municipal.publication.incident;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -11,25 +12,32 @@ import th.go.municipal.publication.identity.MunicipalityProperties;
 class RegisterIncidentDelegate implements ExecutionListener {
 
   private final IncidentService incidents;
+  private final IncidentVariableRules rules;
   private final MunicipalityProperties municipality;
 
-  RegisterIncidentDelegate(IncidentService incidents, MunicipalityProperties municipality) {
+  RegisterIncidentDelegate(
+      IncidentService incidents, IncidentVariableRules rules, MunicipalityProperties municipality) {
     this.incidents = incidents;
+    this.rules = rules;
     this.municipality = municipality;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
+    String user = CurrentUser.id(execution.getProcessEngineServices());
+    rules.checkStart(execution.getVariablesTyped(), user);
     boolean calledFromRequest = execution.getSuperExecution() != null;
     String requestKey =
         calledFromRequest ? (String) execution.getVariable(IncidentVariables.REQUEST_KEY) : null;
     IncidentReport report =
         incidents.register(
-            CurrentUser.id(execution.getProcessEngineServices()),
-            execution.getProcessInstanceId(),
-            requestKey,
-            execution.getVariables());
+            user, execution.getProcessInstanceId(), requestKey, execution.getVariables());
     execution.setProcessBusinessKey(report.getIncidentKey());
+    if (!calledFromRequest) {
+      // Only a request passes these on; a report started on its own names no request.
+      execution.removeVariables(
+          List.of(IncidentVariables.REQUEST_KEY, IncidentVariables.REQUEST_TITLE));
+    }
     execution.setVariable(IncidentVariables.INCIDENT_KEY, report.getIncidentKey());
     execution.setVariable(IncidentVariables.UNIT_NAME, municipality.unitName(report.getUnit()));
   }

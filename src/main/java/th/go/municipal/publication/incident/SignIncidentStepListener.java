@@ -10,14 +10,17 @@ import th.go.municipal.publication.identity.CurrentUser;
 class SignIncidentStepListener implements TaskListener {
 
   private final IncidentService incidents;
+  private final IncidentVariableRules rules;
 
-  SignIncidentStepListener(IncidentService incidents) {
+  SignIncidentStepListener(IncidentService incidents, IncidentVariableRules rules) {
     this.incidents = incidents;
+    this.rules = rules;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String user = CurrentUser.id(task.getProcessEngineServices());
+    rules.checkCompletion(task.getVariablesLocalTyped(), task.getVariablesTyped());
     switch (task.getTaskDefinitionKey()) {
       case IncidentVariables.REPORT_INCIDENT ->
           task.getExecution()

@@ -16,6 +16,10 @@ public interface InformationRequestRepository extends JpaRepository<InformationR
 
   long countByRequesterIpHashAndReceivedAtAfter(String requesterIpHash, Instant since);
 
+  long countByStatusAndDueAtBefore(InquiryStatus status, Instant now);
+
+  long countByUnitAndStatusAndDueAtBefore(String unit, InquiryStatus status, Instant now);
+
   /** Answered before the given time, the requester's personal data still kept. */
   List<InformationRequest> findByAnonymisedAtIsNullAndAnsweredAtBeforeOrderByAnsweredAtAsc(
       Instant answeredBefore);

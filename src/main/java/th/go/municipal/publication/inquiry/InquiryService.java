@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.municipal.publication.audit.AuditRecord;
@@ -66,6 +67,7 @@ public class InquiryService {
   private final InquiryMails mails;
   private final MunicipalityProperties municipality;
   private final InquiryProperties properties;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   InquiryService(
@@ -80,6 +82,7 @@ public class InquiryService {
       InquiryMails mails,
       MunicipalityProperties municipality,
       InquiryProperties properties,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.requests = requests;
     this.runtimeService = runtimeService;
@@ -92,6 +95,7 @@ public class InquiryService {
     this.mails = mails;
     this.municipality = municipality;
     this.properties = properties;
+    this.events = events;
     this.clock = clock;
     if (municipality.unit(properties.getDefaultUnit()).isEmpty()) {
       throw new IllegalStateException(
@@ -129,6 +133,9 @@ public class InquiryService {
         runtimeService.startProcessInstanceByKey(
             InquiryVariables.PROCESS_KEY, referenceNumber, startVariables(request));
     request.started(process.getId());
+    events.publishEvent(
+        new InquiryReceived(
+            referenceNumber, fields.unit(), fields.kind(), request.getReceivedOn()));
     audit.record(
         new AuditRecord(
             referenceNumber,
@@ -173,6 +180,14 @@ public class InquiryService {
     Instant now = clock.instant();
     String signature = staff.signer(userId).display(now);
     request.answered(answer, channel, userId, signature, now);
+    events.publishEvent(
+        new InquiryAnswered(
+            referenceNumber,
+            request.getUnit(),
+            request.getKind(),
+            request.getReceivedOn(),
+            now,
+            request.getDueAt()));
     return Map.of(InquiryVariables.ANSWERED_BY, signature);
   }
 
@@ -262,6 +277,18 @@ public class InquiryService {
     return requests
         .findById(referenceNumber)
         .filter(r -> !given.isEmpty() && r.getRequesterEmail().equalsIgnoreCase(given));
+  }
+
+  /**
+   * Requests not yet answered whose deadline has passed, of one unit or (null) of all, for the
+   * monitoring report's "overdue now".
+   */
+  @Transactional(readOnly = true)
+  public long overdueNow(String unit) {
+    Instant now = clock.instant();
+    return unit == null
+        ? requests.countByStatusAndDueAtBefore(InquiryStatus.RECEIVED, now)
+        : requests.countByUnitAndStatusAndDueAtBefore(unit, InquiryStatus.RECEIVED, now);
   }
 
   @Transactional(readOnly = true)

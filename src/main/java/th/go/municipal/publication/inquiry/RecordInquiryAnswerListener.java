@@ -13,13 +13,16 @@ import th.go.municipal.publication.identity.CurrentUser;
 class RecordInquiryAnswerListener implements TaskListener {
 
   private final InquiryService inquiries;
+  private final InquiryVariableRules rules;
 
-  RecordInquiryAnswerListener(InquiryService inquiries) {
+  RecordInquiryAnswerListener(InquiryService inquiries, InquiryVariableRules rules) {
     this.inquiries = inquiries;
+    this.rules = rules;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    rules.checkCompletion(task.getVariablesLocalTyped(), task.getVariablesTyped());
     task.getExecution()
         .setVariables(
             inquiries.answer(

@@ -59,6 +59,25 @@ public class MailNotifier {
     }
   }
 
+  /**
+   * Queues a notice in the outbox, in the caller's transaction, to be sent by {@link OutboxSender}
+   * once that transaction has committed: the step that caused it never waits for a mail server nor
+   * fails because of one, and a notice of a step rolled back is never sent. Without a mail server
+   * it stays in the outbox, as every e-mail does then.
+   */
+  @Transactional
+  public void enqueue(MailNotice notice) {
+    if (notice.to().isEmpty()) {
+      return;
+    }
+    outbox.save(MailOutboxEntry.queued(notice, clock.instant()));
+  }
+
+  /** Whether e-mail is sent at all (a mail server is configured). */
+  boolean canSend() {
+    return configuredSender() != null;
+  }
+
   @Transactional
   public Delivery send(MailNotice notice) {
     if (notice.to().isEmpty()) {

@@ -12,6 +12,10 @@ public interface MailOutboxRepository extends JpaRepository<MailOutboxEntry, Lon
 
   List<MailOutboxEntry> findByReferenceOrderByIdAsc(String reference);
 
+  /** Queued notices whose time to be sent has come, oldest first. */
+  List<MailOutboxEntry> findTop50BySentAtIsNullAndNextAttemptAtLessThanEqualOrderByIdAsc(
+      Instant now);
+
   /** Kept before the given time, recipients and text not yet erased; oldest first. */
   @Query(
       "select e.id from MailOutboxEntry e where e.anonymisedAt is null and e.createdAt < :before"

@@ -3,6 +3,7 @@ package th.go.municipal.publication.notification;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -20,6 +21,14 @@ public class StaffMailboxes {
 
   StaffMailboxes(IdentityService identityService) {
     this.identityService = identityService;
+  }
+
+  /** The person's address, if they have one. */
+  public Optional<String> addressOf(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    return user == null || user.getEmail() == null || user.getEmail().isBlank()
+        ? Optional.empty()
+        : Optional.of(user.getEmail().strip());
   }
 
   /**

@@ -117,6 +117,15 @@ public class PublicationService {
     // The signed form is drawn now, once, and recorded with its fingerprint in this transaction.
     signedForms.store(
         requests.signedForm(businessKey), fields.unit(), approved.processInstanceId());
+    events.publishEvent(
+        new ItemPublished(
+            businessKey,
+            fields.title(),
+            fields.unit(),
+            fields.category(),
+            fields.oitItem(),
+            url,
+            now));
     events.publishEvent(new PublishedContentChanged(businessKey));
     return url;
   }
@@ -138,7 +147,8 @@ public class PublicationService {
       return false;
     }
     publisher.unpublish(businessKey);
-    item.withdraw(by, reason, clock.instant());
+    Instant now = clock.instant();
+    item.withdraw(by, reason, now);
     requests.markTakenDown(businessKey);
     audit.record(
         new AuditRecord(
@@ -149,6 +159,8 @@ public class PublicationService {
             "withdrawFromWebsite",
             "withdrawn",
             reason));
+    events.publishEvent(
+        new ItemTakenDown(businessKey, item.getUnit(), item.getCategory(), item.getOitItem(), now));
     events.publishEvent(new PublishedContentChanged(businessKey));
     return true;
   }

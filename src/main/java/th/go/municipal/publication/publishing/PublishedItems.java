@@ -1,13 +1,17 @@
 package th.go.municipal.publication.publishing;
 
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,6 +62,9 @@ public class PublishedItems {
     }
   }
 
+  /** What an item is counted under: its unit, category and ITA/OIT indicator (may be null). */
+  public record Attributes(String unit, String category, String oitItem) {}
+
   /** A published file without its content. */
   public record FileInfo(
       long id, String fileName, String kind, String mediaType, long sizeBytes, String sha256) {}
@@ -66,12 +73,20 @@ public class PublishedItems {
       "select a.id, a.fileName, a.kind, a.mediaType, a.sizeBytes, a.sha256"
           + " from PublishedAttachment a where a.businessKey = :key";
 
+  /** Items looked up per query by {@link #attributes}. */
+  static final int ATTRIBUTE_SLICE = 500;
+
+  /** How much of a file is read from the database at a time. */
+  public static final int CHUNK = 256 * 1024;
+
   private final PublishedItemRepository items;
   private final EntityManager entityManager;
+  private final JdbcClient jdbc;
 
-  PublishedItems(PublishedItemRepository items, EntityManager entityManager) {
+  PublishedItems(PublishedItemRepository items, EntityManager entityManager, JdbcClient jdbc) {
     this.items = items;
     this.entityManager = entityManager;
+    this.jdbc = jdbc;
   }
 
   public Optional<Entry> find(String businessKey) {
@@ -116,6 +131,32 @@ public class PublishedItems {
     return countBy("oitItem", day);
   }
 
+  /**
+   * The unit, category and indicator of each of the items that exist, taken down or not, in one
+   * query; unknown keys are left out.
+   */
+  public Map<String, Attributes> attributes(Collection<String> businessKeys) {
+    Map<String, Attributes> found = new HashMap<>();
+    List<String> keys = List.copyOf(businessKeys);
+    // In slices: a batch of visits may name thousands of pages, and one IN list per slice keeps
+    // the statement small and its plan reused.
+    for (int from = 0; from < keys.size(); from += ATTRIBUTE_SLICE) {
+      entityManager
+          .createQuery(
+              "select i.businessKey, i.unit, i.category, i.oitItem from PublishedItem i"
+                  + " where i.businessKey in :keys",
+              Object[].class)
+          .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + ATTRIBUTE_SLICE)))
+          .getResultList()
+          .forEach(
+              row ->
+                  found.put(
+                      (String) row[0],
+                      new Attributes((String) row[1], (String) row[2], (String) row[3])));
+    }
+    return found;
+  }
+
   public List<FileInfo> files(String businessKey) {
     return entityManager
         .createQuery(FILE_INFO + " order by a.variableName", Object[].class)
@@ -137,11 +178,13 @@ public class PublishedItems {
         .findFirst();
   }
 
-  public byte[] content(long fileId) {
-    return entityManager
-        .createQuery("select a.content from PublishedAttachment a where a.id = :id", byte[].class)
-        .setParameter("id", fileId)
-        .getSingleResult();
+  /**
+   * The bytes of a published file, read from the database one chunk at a time as they are sent: a
+   * large video is never held whole, and a range request (seeking) skips what it does not need
+   * without reading it.
+   */
+  public InputStream openContent(FileInfo file) {
+    return new StoredContent(file.id(), file.sizeBytes());
   }
 
   private Map<String, Long> countBy(String field, LocalDate day) {
@@ -185,6 +228,77 @@ public class PublishedItems {
         i.getWithdrawnAt(),
         i.getWithdrawnBy(),
         i.getWithdrawnReason());
+  }
+
+  /** A published file's content as a stream of chunks, each read with its own query. */
+  private final class StoredContent extends InputStream {
+    private final long fileId;
+    private final long size;
+    private long position;
+    private byte[] chunk = new byte[0];
+    private int inChunk;
+
+    StoredContent(long fileId, long size) {
+      this.fileId = fileId;
+      this.size = size;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (length == 0) {
+        return 0;
+      }
+      if (inChunk == chunk.length && !nextChunk()) {
+        return -1;
+      }
+      int n = Math.min(length, chunk.length - inChunk);
+      System.arraycopy(chunk, inChunk, buffer, offset, n);
+      inChunk += n;
+      return n;
+    }
+
+    @Override
+    public long skip(long n) {
+      long buffered = Math.min(Math.max(n, 0), chunk.length - inChunk);
+      inChunk += (int) buffered;
+      long beyond = Math.min(n - buffered, size - position);
+      position += Math.max(beyond, 0);
+      return buffered + Math.max(beyond, 0);
+    }
+
+    @Override
+    public int available() {
+      return chunk.length - inChunk;
+    }
+
+    private boolean nextChunk() throws IOException {
+      if (position >= size) {
+        return false;
+      }
+      int length = (int) Math.min(CHUNK, size - position);
+      // SQL counts from 1; substring of a binary value works alike on H2 and PostgreSQL.
+      byte[] read =
+          jdbc.sql("select substring(content from ? for ?) from published_attachments where id = ?")
+              .param(position + 1)
+              .param(length)
+              .param(fileId)
+              .query(byte[].class)
+              .optional()
+              .orElseThrow(() -> new IOException("published file " + fileId + " is gone"));
+      if (read.length == 0) {
+        throw new IOException("published file " + fileId + " ends before its recorded size");
+      }
+      chunk = read;
+      inChunk = 0;
+      position += read.length;
+      return true;
+    }
   }
 
   private static FileInfo fileInfo(Object[] row) {

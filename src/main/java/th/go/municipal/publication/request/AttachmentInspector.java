@@ -123,7 +123,31 @@ class AttachmentInspector {
     return inspected;
   }
 
+  /**
+   * Judges one file by its name, size and content without reading its text: what is checked the
+   * moment a file is attached, before it is stored.
+   */
+  public void check(IncomingFile file) {
+    judge(file);
+  }
+
   public InspectedAttachment inspect(IncomingFile file) {
+    Judged judged = judge(file);
+    String text = TEXT_BEARING.contains(judged.mediaType()) ? text(file, judged.mediaType()) : "";
+    return new InspectedAttachment(
+        file.variable(),
+        judged.name(),
+        judged.kind(),
+        judged.mediaType(),
+        file.content().length,
+        Hashes.sha256(file.content()),
+        text);
+  }
+
+  /** A file found acceptable: its name, kind and the type its content was detected as. */
+  private record Judged(String name, String kind, String mediaType) {}
+
+  private Judged judge(IncomingFile file) {
     String name = checkName(file);
     byte[] content = file.content();
     if (content == null || content.length == 0) {
@@ -142,6 +166,19 @@ class AttachmentInspector {
                             + " อนุญาตเฉพาะ ."
                             + String.join(" .", properties.allExtensions())
                             + " (file type not allowed)"));
+    // The size first: a file too large for its kind is refused before its content is examined.
+    long max = kind.getValue().getMaxSize().toBytes();
+    if (content.length > max) {
+      throw refuse(
+          file,
+          "ขนาด "
+              + megabytes(content.length)
+              + " เกินขนาดสูงสุดของ"
+              + kind.getValue().getLabel()
+              + " "
+              + megabytes(max)
+              + " (file too large)");
+    }
     String detected = detect(content);
     if (EXECUTABLE_TYPES.contains(detected)) {
       throw refuse(
@@ -166,27 +203,7 @@ class AttachmentInspector {
               + extension
               + " (content does not match the file name)");
     }
-    long max = kind.getValue().getMaxSize().toBytes();
-    if (content.length > max) {
-      throw refuse(
-          file,
-          "ขนาด "
-              + megabytes(content.length)
-              + " เกินขนาดสูงสุดของ"
-              + kind.getValue().getLabel()
-              + " "
-              + megabytes(max)
-              + " (file too large)");
-    }
-    String text = TEXT_BEARING.contains(detected) ? text(file, detected) : "";
-    return new InspectedAttachment(
-        file.variable(),
-        name,
-        kind.getKey(),
-        detected,
-        content.length,
-        Hashes.sha256(content),
-        text);
+    return new Judged(name, kind.getKey(), detected);
   }
 
   private String checkName(IncomingFile file) {

@@ -103,6 +103,12 @@ public class PublicationRequests {
     return requests.load(businessKey).getProcessInstanceId();
   }
 
+  /** Who prepared the request (started it), for notices about it; empty for an unknown one. */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+  public Optional<String> preparedBy(String businessKey) {
+    return requests.findById(businessKey).map(PublicationRequest::getPreparedBy);
+  }
+
   /** The last day the request may stay on the website, if it has one. */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public Optional<LocalDate> publishUntil(String businessKey) {

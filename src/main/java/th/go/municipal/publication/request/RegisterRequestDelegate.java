@@ -10,16 +10,21 @@ import th.go.municipal.publication.identity.CurrentUser;
 class RegisterRequestDelegate implements ExecutionListener {
 
   private final RequestService requests;
+  private final RequestVariableRules rules;
 
-  RegisterRequestDelegate(RequestService requests) {
+  RegisterRequestDelegate(RequestService requests, RequestVariableRules rules) {
     this.requests = requests;
+    this.rules = rules;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
+    String user = CurrentUser.id(execution.getProcessEngineServices());
+    // Only what the starter sent is there yet: checked before anything reads it.
+    rules.checkStart(execution.getVariablesTyped(), user);
     RequestService.StepOutcome outcome =
         requests.register(
-            CurrentUser.id(execution.getProcessEngineServices()),
+            user,
             execution.getProcessInstanceId(),
             execution.getVariables(),
             AttachmentVariables.read(execution));

@@ -1,6 +1,7 @@
 package th.go.municipal.publication.request;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,6 +66,7 @@ class RequestController {
   private final StaffDirectory staff;
   private final ApiCaller caller;
   private final MunicipalityProperties municipality;
+  private final Clock clock;
 
   RequestController(
       PublicationRequestRepository requests,
@@ -74,7 +76,8 @@ class RequestController {
       RequestService requestService,
       StaffDirectory staff,
       ApiCaller caller,
-      MunicipalityProperties municipality) {
+      MunicipalityProperties municipality,
+      Clock clock) {
     this.requests = requests;
     this.signatures = signatures;
     this.attachments = attachments;
@@ -83,6 +86,7 @@ class RequestController {
     this.staff = staff;
     this.caller = caller;
     this.municipality = municipality;
+    this.clock = clock;
   }
 
   @GetMapping("/api/requests/{businessKey}")
@@ -154,6 +158,12 @@ class RequestController {
   @GetMapping("/api/units")
   List<MunicipalityProperties.Unit> listUnits() {
     return municipality.getUnits();
+  }
+
+  /** The ITA/OIT indicators a request may cite today (this fiscal year's list), for the forms. */
+  @GetMapping("/api/oit-items")
+  List<MunicipalityProperties.OitItem> listOitItems() {
+    return municipality.oitItemsOn(LocalDate.now(clock.withZone(ThaiDates.BANGKOK)));
   }
 
   private boolean maySee(String userId, PublicationRequest request) {

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +28,7 @@ import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.common.ReferenceNumbers;
 import th.go.municipal.publication.common.ThaiDates;
+import th.go.municipal.publication.common.VariableRules;
 import th.go.municipal.publication.identity.Groups;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 import th.go.municipal.publication.identity.StaffDirectory;
@@ -49,6 +52,27 @@ class RequestService {
   static final String PUBLISH = "publish";
   static final String CONFIRM = "confirm";
 
+  /** The task of the model in which each role signs. */
+  private static final Map<Role, String> STEPS =
+      Map.of(
+          Role.REPORTER, RequestVariables.PREPARE_REQUEST,
+          Role.APPROVER, RequestVariables.APPROVE_REQUEST,
+          Role.PUBLISHER, RequestVariables.PUBLISH_REQUEST);
+
+  /** The variables only the service sets; people's steps must leave them as they are. */
+  static final List<String> SERVICE_VARIABLES =
+      List.of(
+          RequestVariables.REQUEST_KEY,
+          RequestVariables.UNIT_NAME,
+          RequestVariables.REPORTER_SIGNATURE,
+          RequestVariables.APPROVER_SIGNATURE,
+          RequestVariables.PUBLISHER_SIGNATURE,
+          RequestVariables.RETURN_REASON,
+          RequestVariables.PERSONAL_DATA_FOUND,
+          RequestVariables.PERSONAL_DATA_FINDINGS,
+          RequestVariables.ATTACHMENTS_SUMMARY,
+          RequestVariables.INITIATOR);
+
   /** Legal bases on which a head may approve publishing personal data (PDPA B.E. 2562). */
   static final List<String> PERSONAL_DATA_BASES =
       List.of("not-personal", "consent", "legal-duty", "public-interest");
@@ -66,6 +90,7 @@ class RequestService {
   private final AuditService audit;
   private final RequestAuditRecords auditRecords;
   private final MunicipalityProperties municipality;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   RequestService(
@@ -82,6 +107,7 @@ class RequestService {
       AuditService audit,
       RequestAuditRecords auditRecords,
       MunicipalityProperties municipality,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.requests = requests;
     this.signatures = signatures;
@@ -96,6 +122,7 @@ class RequestService {
     this.audit = audit;
     this.auditRecords = auditRecords;
     this.municipality = municipality;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -122,24 +149,27 @@ class RequestService {
         new PublicationRequest(businessKey, processInstanceId, userId, now);
     request.apply(fields, now);
     requests.save(request);
-    Map<String, Object> content = takeContent(businessKey, fields, inspected);
+    storeContent(businessKey, fields, inspected);
     audit.record(
         auditRecords.content(
             new AuditRecord(
                 businessKey, processInstanceId, userId, "reporter", "submitRequest", null, null),
             request));
-    Map<String, Object> outcome = new HashMap<>(content);
-    outcome.put(RequestVariables.REQUEST_KEY, businessKey);
-    outcome.put(RequestVariables.UNIT_NAME, municipality.unitName(fields.unit()));
+    Map<String, Object> outcome = new HashMap<>(serviceVariables(request));
     outcome.put(RequestVariables.URGENT, fields.urgent());
     return new StepOutcome(businessKey, outcome, List.of());
   }
 
   /** Step 1: the reporter checks the request, may change it, and signs. */
   StepOutcome signAsReporter(
-      String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
+      String userId,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
+    requireServiceVariablesUntouched(request, variables);
     FieldReader in = validator.reader(variables);
     if (!in.bool(REPORTER_CONFIRMED, false)) {
       throw in.invalid(
@@ -155,8 +185,8 @@ class RequestService {
     Instant now = clock.instant();
     request.apply(fields, now);
     request.moveTo(RequestStatus.AWAITING_APPROVAL, now);
-    Map<String, Object> outcome = new HashMap<>(takeContent(businessKey, fields, inspected));
-    Signed signed = sign(request, Role.REPORTER, userId, CONFIRM, null, now);
+    storeContent(businessKey, fields, inspected);
+    RequestSignature signed = sign(request, Role.REPORTER, userId, CONFIRM, null, arrivedAt, now);
     audit.record(
         auditRecords.content(
             new AuditRecord(
@@ -169,26 +199,27 @@ class RequestService {
                 null),
             request));
     vouch(request, signed, "reporter");
-    outcome.put(RequestVariables.REPORTER_SIGNATURE, signed.display());
-    outcome.put(RequestVariables.UNIT_NAME, municipality.unitName(fields.unit()));
-    return new StepOutcome(
-        businessKey,
+    Map<String, Object> outcome = serviceVariables(request);
+    // The next step goes to the head of the unit that was signed for, read from nowhere else.
+    outcome.put(RequestVariables.UNIT, fields.unit());
+    // Decisions of an earlier round must not decide this one.
+    return outcome(
+        request,
         outcome,
-        // Decisions of an earlier round must not decide this one.
-        List.of(
-            HEAD_DECISION,
-            HEAD_COMMENT,
-            WEBMASTER_DECISION,
-            WEBMASTER_COMMENT,
-            RequestVariables.RETURN_REASON));
+        List.of(HEAD_DECISION, HEAD_COMMENT, WEBMASTER_DECISION, WEBMASTER_COMMENT));
   }
 
   /** Step 2: the unit's head approves, returns with a reason, or rejects. */
   StepOutcome signAsHead(
-      String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
+      String userId,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
+    requireServiceVariablesUntouched(request, variables);
     guard.requireMember(
         userId,
         Groups.head(request.getUnit()),
@@ -221,9 +252,10 @@ class RequestService {
           default -> RequestStatus.REJECTED;
         },
         now);
-    Signed signed = sign(request, Role.APPROVER, userId, decision, comment, now);
+    RequestSignature signed =
+        sign(request, Role.APPROVER, userId, decision, comment, arrivedAt, now);
     if (basis != null) {
-      signed.signature().recordPersonalDataBasis(basis, basisComment);
+      signed.recordPersonalDataBasis(basis, basisComment);
       audit.record(
           new AuditRecord(
               businessKey,
@@ -235,20 +267,23 @@ class RequestService {
               basisComment));
     }
     vouch(request, signed, "head");
-    String signature = signed.display();
-    if (RETURN.equals(decision)) {
-      return returned(businessKey, "หัวหน้าหน่วยงาน", signature, comment);
-    }
-    return new StepOutcome(
-        businessKey, Map.of(RequestVariables.APPROVER_SIGNATURE, signature), List.of());
+    Map<String, Object> outcome = serviceVariables(request);
+    // The model routes on the decision as signed, whatever else was sent.
+    outcome.put(HEAD_DECISION, decision);
+    return outcome(request, outcome, afterReturn(decision));
   }
 
   /** Step 3: the webmaster reviews completeness and publishes, or returns with a reason. */
   StepOutcome signAsWebmaster(
-      String userId, String businessKey, Map<String, Object> variables, List<IncomingFile> files) {
+      String userId,
+      String businessKey,
+      Map<String, Object> variables,
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
+    requireServiceVariablesUntouched(request, variables);
     guard.requireMember(
         userId,
         Groups.WEBMASTER,
@@ -262,14 +297,12 @@ class RequestService {
     if (RETURN.equals(decision)) {
       request.moveTo(RequestStatus.PREPARING, now);
     }
-    Signed signed = sign(request, Role.PUBLISHER, userId, decision, comment, now);
+    RequestSignature signed =
+        sign(request, Role.PUBLISHER, userId, decision, comment, arrivedAt, now);
     vouch(request, signed, "webmaster");
-    String signature = signed.display();
-    if (RETURN.equals(decision)) {
-      return returned(businessKey, "ผู้นำข้อมูลขึ้นเผยแพร่", signature, comment);
-    }
-    return new StepOutcome(
-        businessKey, Map.of(RequestVariables.PUBLISHER_SIGNATURE, signature), List.of());
+    Map<String, Object> outcome = serviceVariables(request);
+    outcome.put(WEBMASTER_DECISION, decision);
+    return outcome(request, outcome, afterReturn(decision));
   }
 
   /**
@@ -282,28 +315,117 @@ class RequestService {
             request.getBusinessKey(), Role.REPORTER, userId);
   }
 
-  private StepOutcome returned(String businessKey, String byRole, String signature, String reason) {
-    return new StepOutcome(
-        businessKey,
-        Map.of(RequestVariables.RETURN_REASON, byRole + " " + signature + ": " + reason),
-        // The reporter signs afresh in the next round.
-        List.of(REPORTER_CONFIRMED));
+  /** The reporter signs afresh after a return. */
+  private static List<String> afterReturn(String decision) {
+    return RETURN.equals(decision) ? List.of(REPORTER_CONFIRMED) : List.of();
   }
 
-  /** A stored signature and how people read it: name, position, Buddhist-era date. */
-  private record Signed(RequestSignature signature, String display) {}
+  /**
+   * A step's variables: those only the service sets (what its record says; one it has not set yet
+   * is removed), the step's own, and {@code remove}.
+   */
+  private static StepOutcome outcome(
+      PublicationRequest request, Map<String, Object> values, List<String> remove) {
+    List<String> removed = new ArrayList<>(remove);
+    SERVICE_VARIABLES.stream()
+        .filter(name -> !name.equals(RequestVariables.INITIATOR) && !values.containsKey(name))
+        .forEach(removed::add);
+    return new StepOutcome(request.getBusinessKey(), values, removed);
+  }
+
+  /**
+   * Every variable only the service sets, as its own record has it: the request's number and unit,
+   * the latest signatures (name, position, Buddhist-era time), the return reason while a return is
+   * the latest word, the personal-data findings and the list of attachments.
+   */
+  private Map<String, Object> serviceVariables(PublicationRequest request) {
+    String key = request.getBusinessKey();
+    Map<String, Object> values = new HashMap<>();
+    values.put(RequestVariables.REQUEST_KEY, key);
+    values.put(RequestVariables.UNIT_NAME, municipality.unitName(request.getUnit()));
+    List<RequestSignature> trail = signatures.findByBusinessKeyOrderByIdAsc(key);
+    for (RequestSignature signature : trail) {
+      switch (signature.getRole()) {
+        case REPORTER -> values.put(RequestVariables.REPORTER_SIGNATURE, display(signature));
+        case APPROVER -> {
+          if (!RETURN.equals(signature.getDecision())) {
+            values.put(RequestVariables.APPROVER_SIGNATURE, display(signature));
+          }
+        }
+        case PUBLISHER -> {
+          if (PUBLISH.equals(signature.getDecision())) {
+            values.put(RequestVariables.PUBLISHER_SIGNATURE, display(signature));
+          }
+        }
+      }
+    }
+    if (!trail.isEmpty() && RETURN.equals(trail.get(trail.size() - 1).getDecision())) {
+      RequestSignature returned = trail.get(trail.size() - 1);
+      values.put(
+          RequestVariables.RETURN_REASON,
+          (returned.getRole() == Role.APPROVER ? "หัวหน้าหน่วยงาน" : "ผู้นำข้อมูลขึ้นเผยแพร่")
+              + " "
+              + display(returned)
+              + ": "
+              + returned.getComment());
+    }
+    List<PersonalDataFinding> found = findings.findByBusinessKeyOrderByIdAsc(key);
+    values.put(RequestVariables.PERSONAL_DATA_FOUND, !found.isEmpty());
+    values.put(
+        RequestVariables.PERSONAL_DATA_FINDINGS,
+        found.stream()
+            .map(f -> f.getSource() + ": " + f.getKind().thaiName + " " + f.getMaskedValue())
+            .collect(Collectors.joining("\n")));
+    values.put(
+        RequestVariables.ATTACHMENTS_SUMMARY,
+        attachments.findByBusinessKeyOrderByVariableNameAsc(key).stream()
+            .map(
+                a ->
+                    a.getFileName()
+                        + " ("
+                        + a.getMediaType()
+                        + ", "
+                        + Math.max(1, a.getSizeBytes() / 1024)
+                        + " KB)")
+            .collect(Collectors.joining("\n")));
+    return values;
+  }
+
+  /**
+   * People send only their step's fields and decision: what the service sets (and the initiator)
+   * must still be as it set them, or the completion is refused.
+   */
+  private void requireServiceVariablesUntouched(
+      PublicationRequest request, Map<String, Object> variables) {
+    Map<String, Object> expected = serviceVariables(request);
+    expected.put(RequestVariables.INITIATOR, request.getPreparedBy());
+    for (String name : SERVICE_VARIABLES) {
+      // The unit's name follows the configuration, which may change between steps; each step
+      // sets it anew.
+      if (!name.equals(RequestVariables.UNIT_NAME)
+          && !Objects.equals(expected.get(name), variables.get(name))) {
+        throw VariableRules.setByTheService(name);
+      }
+    }
+  }
+
+  private static String display(RequestSignature signature) {
+    return new Signer(signature.getUserId(), signature.getFullName(), signature.getPosition())
+        .display(signature.getSignedAt());
+  }
 
   /** The signature, as stored, into the audit trail: a later edit of the row is then found. */
-  private void vouch(PublicationRequest request, Signed signed, String role) {
-    audit.record(auditRecords.signature(request, signed.signature(), role));
+  private void vouch(PublicationRequest request, RequestSignature signature, String role) {
+    audit.record(auditRecords.signature(request, signature, role));
   }
 
-  private Signed sign(
+  private RequestSignature sign(
       PublicationRequest request,
       Role role,
       String userId,
       String decision,
       String comment,
+      Instant arrivedAt,
       Instant now) {
     Signer signer = staff.signer(userId);
     RequestSignature signature =
@@ -317,46 +439,47 @@ class RequestService {
                 decision,
                 comment,
                 now));
-    return new Signed(signature, signer.display(now));
+    events.publishEvent(
+        new RequestStepSigned(
+            request.getBusinessKey(),
+            request.getUnit(),
+            request.getTitle(),
+            STEPS.get(role),
+            decision,
+            comment,
+            userId,
+            request.getPreparedBy(),
+            arrivedAt == null ? now : arrivedAt,
+            now));
+    return signature;
   }
 
   /**
    * Stores the attachments and the personal-data findings as the reporter signs them, replacing
-   * those of an earlier round, and tells the forms what was found.
+   * those of an earlier round.
    */
-  private Map<String, Object> takeContent(
+  private void storeContent(
       String businessKey, RequestFields fields, List<InspectedAttachment> inspected) {
     List<PersonalDataScreener.Finding> found = new ArrayList<>();
     found.addAll(
         screener.screen(RequestValidator.LABELS.get(RequestVariables.TITLE), fields.title()));
     found.addAll(
         screener.screen(RequestValidator.LABELS.get(RequestVariables.DETAILS), fields.details()));
+    // Everything that reaches the public is screened: the source's address and file names too.
+    found.addAll(
+        screener.screen(
+            RequestValidator.LABELS.get(RequestVariables.EXTERNAL_URL), fields.externalUrl()));
+    found.addAll(
+        screener.screen(RequestValidator.LABELS.get(RequestVariables.REMARKS), fields.remarks()));
     for (InspectedAttachment attachment : inspected) {
+      found.addAll(
+          screener.screen("ชื่อไฟล์แนบ (" + attachment.variable() + ")", attachment.fileName()));
       found.addAll(screener.screen("ไฟล์แนบ " + attachment.fileName(), attachment.text()));
     }
     attachments.deleteByBusinessKey(businessKey);
     findings.deleteByBusinessKey(businessKey);
     inspected.forEach(a -> attachments.save(new RequestAttachment(businessKey, a)));
     found.forEach(f -> findings.save(new PersonalDataFinding(businessKey, f)));
-    String summary =
-        found.stream()
-            .map(f -> f.source() + ": " + f.kind().thaiName + " " + f.masked())
-            .collect(Collectors.joining("\n"));
-    String attachmentList =
-        inspected.stream()
-            .map(
-                a ->
-                    a.fileName()
-                        + " ("
-                        + a.mediaType()
-                        + ", "
-                        + Math.max(1, a.size() / 1024)
-                        + " KB)")
-            .collect(Collectors.joining("\n"));
-    return Map.of(
-        RequestVariables.PERSONAL_DATA_FOUND, !found.isEmpty(),
-        RequestVariables.PERSONAL_DATA_FINDINGS, summary,
-        RequestVariables.ATTACHMENTS_SUMMARY, attachmentList);
   }
 
   private void requireNotPreparer(String userId, PublicationRequest request) {

@@ -74,8 +74,10 @@ class RequestValidator {
     String details = in.text(DETAILS, true, DETAILS_MAX);
     String category = in.oneOf(CATEGORY, Arrays.stream(Category.values()).map(c -> c.id).toList());
     String oitItem = in.line(OIT_ITEM, false, 8);
+    // The indicators of the fiscal year the reporter signs in; a later step only compares fields.
     if (oitItem != null
-        && municipality.getOitItems().stream().noneMatch(i -> i.code().equals(oitItem))) {
+        && today != null
+        && municipality.oitItemsOn(today).stream().noneMatch(i -> i.code().equals(oitItem))) {
       throw in.invalid(
           OIT_ITEM, "ไม่พบตัวชี้วัด '" + oitItem + "' ในปีประเมินนี้ (unknown OIT item)");
     }

@@ -1,5 +1,6 @@
 package th.go.municipal.publication.request;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,10 +17,12 @@ import th.go.municipal.publication.identity.CurrentUser;
 class SignStepListener implements TaskListener {
 
   private final RequestService requests;
+  private final RequestVariableRules rules;
   private final AuditService audit;
 
-  SignStepListener(RequestService requests, AuditService audit) {
+  SignStepListener(RequestService requests, RequestVariableRules rules, AuditService audit) {
     this.requests = requests;
+    this.rules = rules;
     this.audit = audit;
   }
 
@@ -28,11 +31,18 @@ class SignStepListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     String user = CurrentUser.id(task.getProcessEngineServices());
     String businessKey = execution.getProcessBusinessKey();
-    var variables = task.getVariables();
-    var files = AttachmentVariables.read(task);
     RequestService.StepOutcome outcome;
     try {
-      outcome = sign(task, user, businessKey, variables, files);
+      // Nothing local may shadow what is signed; files only in their slots.
+      rules.checkCompletion(task.getVariablesLocalTyped(), task.getVariablesTyped());
+      outcome =
+          sign(
+              task,
+              user,
+              businessKey,
+              task.getVariables(),
+              AttachmentVariables.read(task),
+              arrivedAt(task));
     } catch (InputRejectedException refused) {
       // Separation of duties, another unit's request, a refused signature: kept in the trail
       // although the step itself is rolled back.
@@ -56,17 +66,23 @@ class SignStepListener implements TaskListener {
       String user,
       String businessKey,
       Map<String, Object> variables,
-      List<IncomingFile> files) {
+      List<IncomingFile> files,
+      Instant arrivedAt) {
     return switch (task.getTaskDefinitionKey()) {
       case RequestVariables.PREPARE_REQUEST ->
-          requests.signAsReporter(user, businessKey, variables, files);
+          requests.signAsReporter(user, businessKey, variables, files, arrivedAt);
       case RequestVariables.APPROVE_REQUEST ->
-          requests.signAsHead(user, businessKey, variables, files);
+          requests.signAsHead(user, businessKey, variables, files, arrivedAt);
       case RequestVariables.PUBLISH_REQUEST ->
-          requests.signAsWebmaster(user, businessKey, variables, files);
+          requests.signAsWebmaster(user, businessKey, variables, files, arrivedAt);
       default ->
           throw new IllegalStateException(
               "signStep is not wired for task " + task.getTaskDefinitionKey());
     };
+  }
+
+  /** When the task arrived, for how long the step took. */
+  private static Instant arrivedAt(DelegateTask task) {
+    return task.getCreateTime() == null ? null : task.getCreateTime().toInstant();
   }
 }

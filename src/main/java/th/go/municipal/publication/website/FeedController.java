@@ -119,7 +119,7 @@ class FeedController {
             url(w, base + "/categories/" + category.id, null);
           }
           url(w, base + "/oit", null);
-          for (MunicipalityProperties.OitItem indicator : municipality.getOitItems()) {
+          for (MunicipalityProperties.OitItem indicator : municipality.oitItemsOn(today())) {
             url(w, base + "/oit/" + indicator.code(), null);
           }
           for (Entry item : visible) {

@@ -1,6 +1,5 @@
 package th.go.municipal.publication.website;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,6 +29,7 @@ import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.common.WebsiteLinks;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 import th.go.municipal.publication.identity.MunicipalityProperties.OitItem;
+import th.go.municipal.publication.publishing.OitChecklist;
 import th.go.municipal.publication.publishing.PublishedItems;
 import th.go.municipal.publication.publishing.PublishedItems.Entry;
 import th.go.municipal.publication.publishing.PublishedItems.FileInfo;
@@ -87,11 +87,27 @@ class WebsiteController {
   /** An ITA/OIT indicator with the number of visible items. */
   record OitView(String code, String name, long count) {}
 
+  /** An indicator on the public checklist: its evidence this fiscal year and where it stands. */
+  record OitRow(
+      String code,
+      String name,
+      long count,
+      String due,
+      String status,
+      String statusThai,
+      String latestThai) {}
+
   private final PublishedItems items;
+  private final OitChecklist checklists;
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
-  WebsiteController(PublishedItems items, MunicipalityProperties municipality, Clock clock) {
+  WebsiteController(
+      PublishedItems items,
+      OitChecklist checklists,
+      MunicipalityProperties municipality,
+      Clock clock) {
+    this.checklists = checklists;
     this.items = items;
     this.municipality = municipality;
     this.clock = clock;
@@ -135,14 +151,25 @@ class WebsiteController {
             summaries(items.visibleInCategory(today(), id))));
   }
 
+  /** The checklist of this fiscal year, the one the staff's report shows (reporting). */
   @GetMapping("/oit")
   String listOitItems(Model model) {
-    Map<String, Long> counts = items.countByOitItem(today());
+    OitChecklist.Checklist checklist = checklists.of(ThaiDates.fiscalYear(today()), today());
     model.addAttribute("navSection", "oit");
+    model.addAttribute("fiscalYear", checklist.fiscalYear());
     model.addAttribute(
         "indicators",
-        municipality.getOitItems().stream()
-            .map(o -> new OitView(o.code(), o.name(), counts.getOrDefault(o.code(), 0L)))
+        checklist.indicators().stream()
+            .map(
+                i ->
+                    new OitRow(
+                        i.code(),
+                        i.name(),
+                        i.found(),
+                        i.dueThai(),
+                        i.status().name().toLowerCase(),
+                        i.statusThai(),
+                        i.evidence().isEmpty() ? "-" : i.evidence().get(0).publishedAtThai()))
             .toList());
     return "website/oit-index";
   }
@@ -303,7 +330,7 @@ class WebsiteController {
   }
 
   private Optional<OitItem> oitItem(String code) {
-    return municipality.getOitItems().stream().filter(o -> o.code().equals(code)).findFirst();
+    return municipality.oitItemsOn(today()).stream().filter(o -> o.code().equals(code)).findFirst();
   }
 
   private static String categoryName(String id) {
@@ -394,7 +421,7 @@ class WebsiteController {
 
     @Override
     public InputStream getInputStream() {
-      return new ByteArrayInputStream(items.content(file.id()));
+      return items.openContent(file);
     }
 
     @Override

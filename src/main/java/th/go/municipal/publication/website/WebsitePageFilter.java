@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import th.go.municipal.publication.common.SecurityHeaders;
 
 /**
  * Where the public website's pages are kept and counted, in one place. A GET of a page that the
@@ -119,7 +120,9 @@ class WebsitePageFilter extends OncePerRequestFilter {
     }
     HttpHeaders headers = new HttpHeaders();
     for (String name : buffer.getHeaderNames()) {
-      headers.put(name, List.copyOf(buffer.getHeaders(name)));
+      if (!SecurityHeaders.STRICT_TRANSPORT_SECURITY_HEADER.equalsIgnoreCase(name)) {
+        headers.put(name, List.copyOf(buffer.getHeaders(name)));
+      }
     }
     if (buffer.getContentType() != null) {
       headers.setContentType(MediaType.parseMediaType(buffer.getContentType()));
@@ -160,7 +163,10 @@ class WebsitePageFilter extends OncePerRequestFilter {
   private void countIfRead(HttpServletRequest request, int status, String contentType) {
     boolean page = contentType != null && contentType.startsWith(MediaType.TEXT_HTML_VALUE);
     if (page && (status == HttpStatus.OK.value() || status == HttpStatus.NOT_MODIFIED.value())) {
-      visits.count(request.getRequestURI(), request.getHeader(HttpHeaders.USER_AGENT));
+      visits.count(
+          request.getRequestURI(),
+          request.getHeader(HttpHeaders.USER_AGENT),
+          request.getRemoteAddr());
     }
   }
 

@@ -12,7 +12,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import th.go.municipal.publication.audit.ThaiTypesetter.Line;
+import th.go.municipal.publication.common.ThaiTypesetter;
+import th.go.municipal.publication.common.ThaiTypesetter.Line;
 
 /** The signed form as a PDF: Thai shaped and placed, and given back as Thai words by extraction. */
 class SignedFormPdfTests {

@@ -52,8 +52,8 @@ class ApiSecurityTests {
 
   @Test
   void apiCallWithAWrongPasswordIsA401JsonError() throws Exception {
-    // A wrong password delays that user's next logins (the engine's throttling): nobody else
-    // logs in as this user.
+    // A wrong password counts towards that user's lock-out from this address: nobody else logs
+    // in as this user.
     ResponseEntity<String> wrong =
         rest.exchange(
             SOMEONE_ELSES_REQUEST,

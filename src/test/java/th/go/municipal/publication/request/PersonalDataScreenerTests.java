@@ -22,6 +22,38 @@ class PersonalDataScreenerTests {
   }
 
   @Test
+  void nationalIdIsFoundHoweverItIsWritten() {
+    for (String written :
+        List.of(
+            "1.1017.00207.03.0",
+            "1/1017/00207/03/0",
+            "1_1017_00207_03_0",
+            "1 - 1017 - 00207 - 03 - 0",
+            "1\u00A01017\u00A000207\u00A003\u00A00",
+            "1\u200B1017\u200B00207\u200B03\u200B0",
+            "1\u2060101700\u00AD207030",
+            "１１０１７００２０７０３０",
+            "１－１０１７－００２０７－０３－０",
+            "%31%31%30%31%37%30%30%32%30%37%30%33%30",
+            "เลข1101700207030ผู้ยื่น",
+            "ref 99 1101700207030")) {
+      assertThat(kinds("ผู้ยื่น " + written + " ตามประกาศ")).as(written).contains(Kind.NATIONAL_ID);
+    }
+  }
+
+  @Test
+  void phoneNumbersAreFoundHoweverTheyAreWritten() {
+    assertThat(kinds("โทร ０８１．２３４．５６７８")).containsExactly(Kind.PHONE);
+    assertThat(kinds("โทร 081\u200B234\u200B5678")).containsExactly(Kind.PHONE);
+    assertThat(kinds("ติดต่อ ｓｏｍｃｈａｉ＠ｅｘａｍｐｌｅ．ｃｏ．ｔｈ")).containsExactly(Kind.EMAIL);
+  }
+
+  @Test
+  void datesAndAmountsWithSeparatorsAreNotAnId() {
+    assertThat(kinds("ระหว่าง 1/10/2567 - 30/9/2568 วงเงิน 1,250,000.00 บาท")).isEmpty();
+  }
+
+  @Test
   void thirteenDigitsFailingTheChecksumAreNotAnId() {
     assertThat(kinds("เลขที่หนังสือ 1101700207031")).isEmpty();
     assertThat(kinds("งบประมาณ 1234567890123 บาท")).isEmpty();

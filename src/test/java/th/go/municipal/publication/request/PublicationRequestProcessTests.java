@@ -14,7 +14,12 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -380,7 +385,11 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
             a -> {
               assertThat(a.fileName()).isEqualTo("ภาพกิจกรรม.png");
               assertThat(a.mediaType()).isEqualTo("image/png");
-              assertThat(published.content(a.id())).isEqualTo(TestFiles.image("png"));
+              try (var content = published.openContent(a)) {
+                assertThat(content.readAllBytes()).isEqualTo(TestFiles.image("png"));
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
             });
   }
 
@@ -500,7 +509,158 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
                     .isEqualTo(InputRejectedException.Reason.FORBIDDEN));
   }
 
+  @Test
+  void eachStepIsDueAtTheEndOfTheOfficeDayInWorkingDaysSkippingWeekendsAndHolidays() {
+    // given: Thursday 3 December 2026; Monday 7 December is a holiday (for the King's birthday)
+    clock.set(bangkok(LocalDateTime.of(2026, 12, 3, 10, 0)));
+
+    // when
+    ProcessInstance normal = startRequest(REPORTER, validRequest());
+    Map<String, Object> urgentFields = validRequest();
+    urgentFields.put("urgent", true);
+    ProcessInstance urgent = startRequest(REPORTER, urgentFields);
+
+    // then: three working days on is Wednesday 9 December; urgent, one is Friday 4 December
+    Instant due = bangkok(LocalDateTime.of(2026, 12, 9, 16, 30));
+    assertThat(task(normal).getDueDate().toInstant()).isEqualTo(due);
+    assertThat(jobAt(normal, "Event_PrepareDeadlinePassed").getDuedate().toInstant())
+        .isEqualTo(due);
+    assertThat(jobAt(normal, "Event_PrepareDeadlineApproaching").getDuedate().toInstant())
+        .as("reminded four hours before")
+        .isEqualTo(bangkok(LocalDateTime.of(2026, 12, 9, 12, 30)));
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(urgent.getId())
+                .taskDefinitionKey("prepareRequest")
+                .singleResult()
+                .getDueDate()
+                .toInstant())
+        .isEqualTo(bangkok(LocalDateTime.of(2026, 12, 4, 16, 30)));
+
+    // and: the head's step, arriving on Friday, is due two working days on, the holiday skipped:
+    // Wednesday 9 December
+    clock.set(bangkok(LocalDateTime.of(2026, 12, 4, 9, 0)));
+    signAsReporter(normal);
+    assertThat(task(normal).getDueDate().toInstant())
+        .isEqualTo(bangkok(LocalDateTime.of(2026, 12, 9, 16, 30)));
+  }
+
+  @Test
+  void headIsRemindedBeforeTheDueDateAndTheClerksOfficeHeadIsToldWhenItPassesByEmail()
+      throws Exception {
+    // given: a request of the finance division waiting for its head
+    Map<String, Object> fields = validRequest();
+    fields.put("unit", "finance");
+    ProcessInstance pi = startRequest("reporter.finance", fields);
+    completeTask("reporter.finance", task(pi), Map.of("reporterConfirmed", true));
+    assertThat(pi).isWaitingAt("approveRequest");
+
+    // when: the reminder's time comes
+    execute(jobAt(pi, "Event_ApproveDeadlineApproaching"));
+    assertThat(received()).as("the e-mail is a job of its own").isEmpty();
+    execute(jobAt(pi, "Task_RemindHead"));
+
+    // then: the finance division's head is reminded
+    assertThat(received()).hasSize(1);
+    MimeMessage reminder = received().get(0);
+    assertThat(Arrays.stream(reminder.getAllRecipients()).map(Address::toString))
+        .containsExactly("head.finance@demo.invalid");
+    assertThat(reminder.getSubject())
+        .startsWith(
+            "["
+                + pi.getBusinessKey()
+                + "] แจ้งเตือน: งาน \"ตรวจสอบและอนุมัติการเผยแพร่ (Approve request)\" จะครบกำหนด");
+    assertThat((String) reminder.getContent())
+        .contains("กองคลัง", "ประกาศรับสมัครพนักงานจ้างทั่วไป", "/camunda/app/tasklist/");
+
+    // when: the due date passes
+    MAIL.purgeEmailFromAllMailboxes();
+    execute(jobAt(pi, "Event_ApproveDeadlinePassed"));
+    execute(jobAt(pi, "Task_EscalateOverdueApproval"));
+
+    // then: the head of the clerk's office is told, and the head keeps the task
+    assertThat(received()).hasSize(1);
+    MimeMessage escalation = received().get(0);
+    assertThat(Arrays.stream(escalation.getAllRecipients()).map(Address::toString))
+        .containsExactly("head.clerk@demo.invalid");
+    assertThat(escalation.getSubject())
+        .isEqualTo(
+            "["
+                + pi.getBusinessKey()
+                + "] เลยกำหนด: งาน \"ตรวจสอบและอนุมัติการเผยแพร่ (Approve request)\" ยังไม่แล้วเสร็จ (ครบกำหนด "
+                + ThaiDates.dateTime(task(pi).getDueDate().toInstant())
+                + ")");
+    assertThat((String) escalation.getContent()).contains("ผู้รับผิดชอบขณะนี้: head-finance");
+    assertThat(pi)
+        .hasPassed("EndEvent_HeadReminded", "EndEvent_OverdueApprovalEscalated")
+        .isWaitingAt("approveRequest");
+    assertThat(audit.trailOf(pi.getBusinessKey()))
+        .extracting(AuditEntry::getAction)
+        .contains("sendStepReminder", "escalateOverdueStep");
+
+    // and: the head still decides, late
+    decideAsHead(pi, "approve", null, "head.finance");
+    assertThat(pi).isWaitingAt("publishRequest");
+  }
+
+  @Test
+  void reporterPastTheDueDateIsReportedToTheUnitsHeadAndWebmasterToTheClerksOfficeHead()
+      throws Exception {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+
+    execute(jobAt(pi, "Event_PrepareDeadlineApproaching"));
+    execute(jobAt(pi, "Task_RemindReporter"));
+    assertThat(Arrays.stream(received().get(0).getAllRecipients()).map(Address::toString))
+        .as("the reporter holds the task")
+        .containsExactly("reporter.clerk@demo.invalid");
+    MAIL.purgeEmailFromAllMailboxes();
+    execute(jobAt(pi, "Event_PrepareDeadlinePassed"));
+    execute(jobAt(pi, "Task_EscalateOverduePreparation"));
+    assertThat(Arrays.stream(received().get(0).getAllRecipients()).map(Address::toString))
+        .containsExactly("head.clerk@demo.invalid");
+    assertThat((String) received().get(0).getContent()).contains("ผู้รับผิดชอบขณะนี้: สมชาย ใจดี");
+
+    MAIL.purgeEmailFromAllMailboxes();
+    signAsReporter(pi);
+    decideAsHead(pi, "approve", null);
+    execute(jobAt(pi, "Event_PublishDeadlinePassed"));
+    execute(jobAt(pi, "Task_EscalateOverduePublication"));
+    assertThat(Arrays.stream(received().get(0).getAllRecipients()).map(Address::toString))
+        .containsExactly("head.clerk@demo.invalid");
+    assertThat(received().get(0).getSubject()).contains("ตรวจทานและนำข้อมูลขึ้นเผยแพร่");
+    assertThat(pi).isWaitingAt("publishRequest");
+  }
+
+  @Test
+  void stepDoneBeforeItsReminderRunsSendsNothing() {
+    ProcessInstance pi = startRequest(REPORTER, validRequest());
+    signAsReporter(pi);
+    execute(jobAt(pi, "Event_ApproveDeadlineApproaching"));
+    Job reminder = jobAt(pi, "Task_RemindHead");
+
+    decideAsHead(pi, "approve", null);
+    execute(reminder);
+
+    assertThat(received()).isEmpty();
+    assertThat(pi).hasPassed("EndEvent_HeadReminded").isWaitingAt("publishRequest");
+  }
+
   // --- steps ---
+
+  private Job jobAt(ProcessInstance pi, String activityId) {
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(pi.getId())
+        .activityId(activityId)
+        .singleResult();
+  }
+
+  private static Instant bangkok(LocalDateTime time) {
+    return time.atZone(ThaiDates.BANGKOK).toInstant();
+  }
 
   private ProcessInstance walkToPublishing() {
     return walkToPublishing(validRequest());
@@ -524,10 +684,14 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
   }
 
   private void decideAsHead(ProcessInstance pi, String decision, String comment) {
+    decideAsHead(pi, decision, comment, HEAD);
+  }
+
+  private void decideAsHead(ProcessInstance pi, String decision, String comment, String head) {
     Map<String, Object> v = new HashMap<>();
     v.put("headDecision", decision);
     v.put("headComment", comment);
-    completeTask(HEAD, task(pi), v);
+    completeTask(head, task(pi), v);
   }
 
   private void decideAsWebmaster(ProcessInstance pi, String decision, String comment) {

@@ -147,7 +147,7 @@ class RequestValidatorTests {
   private static MunicipalityProperties municipality() {
     MunicipalityProperties m = new MunicipalityProperties();
     m.setUnits(List.of(new MunicipalityProperties.Unit("clerk", "สำนักปลัดเทศบาล")));
-    m.setOitItems(List.of(new MunicipalityProperties.OitItem("O6", "กฎหมายที่เกี่ยวข้อง")));
+    m.setOitItems(List.of(new MunicipalityProperties.OitItem("O6", "กฎหมายที่เกี่ยวข้อง", null)));
     return m;
   }
 }

@@ -71,11 +71,17 @@ public final class TestFiles {
   }
 
   public static byte[] wav() {
+    return wav(8000);
+  }
+
+  /** A WAV of this many 8-bit samples of noise (one second is 8000). */
+  public static byte[] wav(int samples) {
     AudioFormat format = new AudioFormat(8000, 8, 1, true, false);
-    byte[] silence = new byte[8000];
+    byte[] noise = new byte[samples];
+    new java.util.Random(samples).nextBytes(noise);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream();
         AudioInputStream in =
-            new AudioInputStream(new ByteArrayInputStream(silence), format, silence.length)) {
+            new AudioInputStream(new ByteArrayInputStream(noise), format, noise.length)) {
       AudioSystem.write(in, AudioFileFormat.Type.WAVE, out);
       return out.toByteArray();
     } catch (IOException e) {

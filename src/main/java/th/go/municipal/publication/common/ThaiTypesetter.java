@@ -1,4 +1,4 @@
-package th.go.municipal.publication.audit;
+package th.go.municipal.publication.common;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -15,22 +15,23 @@ import java.util.Locale;
 /**
  * Lays Thai text out as glyphs: the JDK's text layout (HarfBuzz) picks the glyphs and places tone
  * marks and vowels above and below their consonants, and the JDK's Thai dictionary breaks lines
- * between words, since Thai writes no spaces between them.
+ * between words, since Thai writes no spaces between them. Shared by the PDFs the service draws:
+ * the signed request form and the quarterly report.
  */
-final class ThaiTypesetter {
+public final class ThaiTypesetter {
 
   /** One glyph of the font at its position from the start of the line, y upwards, in points. */
-  record Glyph(int id, float x, float y) {}
+  public record Glyph(int id, float x, float y) {}
 
   /** One line of text as glyphs, with its width in points. */
-  record Line(String text, List<Glyph> glyphs, float width) {}
+  public record Line(String text, List<Glyph> glyphs, float width) {}
 
   private static final Locale THAI = Locale.forLanguageTag("th-TH");
   private static final FontRenderContext FRACTIONAL = new FontRenderContext(null, true, true);
 
   private final Font font;
 
-  ThaiTypesetter(byte[] trueTypeFont) {
+  public ThaiTypesetter(byte[] trueTypeFont) {
     try {
       this.font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(trueTypeFont));
     } catch (FontFormatException e) {
@@ -40,7 +41,7 @@ final class ThaiTypesetter {
     }
   }
 
-  Line shape(String text, float size) {
+  public Line shape(String text, float size) {
     char[] chars = text.toCharArray();
     GlyphVector vector =
         font.deriveFont(size)
@@ -59,7 +60,7 @@ final class ThaiTypesetter {
   }
 
   /** The paragraph broken into lines no wider than {@code width}, between words where possible. */
-  List<Line> wrap(String paragraph, float size, float width) {
+  public List<Line> wrap(String paragraph, float size, float width) {
     String text = paragraph.replace('\t', ' ').strip();
     List<Line> lines = new ArrayList<>();
     if (text.isEmpty()) {

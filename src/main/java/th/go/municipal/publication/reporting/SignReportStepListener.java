@@ -1,0 +1,29 @@
+package th.go.municipal.publication.reporting;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import th.go.municipal.publication.identity.CurrentUser;
+
+/** When a step of the quarterly report is completed: check it and record its signature. */
+@Component("signReportStep")
+class SignReportStepListener implements TaskListener {
+
+  private final QuarterlyReports reports;
+
+  SignReportStepListener(QuarterlyReports reports) {
+    this.reports = reports;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    task.getExecution()
+        .getProcessInstance()
+        .setVariables(
+            reports.sign(
+                CurrentUser.id(task.getProcessEngineServices()),
+                task.getExecution().getProcessBusinessKey(),
+                task.getTaskDefinitionKey(),
+                task.getVariables()));
+  }
+}
