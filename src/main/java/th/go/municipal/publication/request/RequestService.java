@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.municipal.publication.audit.AuditRecord;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.common.ApiErrors;
 import th.go.municipal.publication.common.FieldReader;
 import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.InputRejectedException;
@@ -169,7 +170,7 @@ class RequestService {
       Instant arrivedAt) {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
-    requireServiceVariablesUntouched(request, variables);
+    requireServiceVariablesUntouched(request, Role.REPORTER, variables);
     FieldReader in = validator.reader(variables);
     if (!in.bool(REPORTER_CONFIRMED, false)) {
       throw in.invalid(
@@ -219,7 +220,7 @@ class RequestService {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
-    requireServiceVariablesUntouched(request, variables);
+    requireServiceVariablesUntouched(request, Role.APPROVER, variables);
     guard.requireMember(
         userId,
         Groups.head(request.getUnit()),
@@ -283,7 +284,7 @@ class RequestService {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     requireNotPreparer(userId, request);
-    requireServiceVariablesUntouched(request, variables);
+    requireServiceVariablesUntouched(request, Role.PUBLISHER, variables);
     guard.requireMember(
         userId,
         Groups.WEBMASTER,
@@ -393,10 +394,17 @@ class RequestService {
 
   /**
    * People send only their step's fields and decision: what the service sets (and the initiator)
-   * must still be as it set them, or the completion is refused.
+   * must still be as it set them, or the completion is refused. A step whose role signed last was
+   * completed by someone else a moment ago (the variables sent were read before that commit): that
+   * is a lost race, told as such.
    */
   private void requireServiceVariablesUntouched(
-      PublicationRequest request, Map<String, Object> variables) {
+      PublicationRequest request, Role role, Map<String, Object> variables) {
+    List<RequestSignature> trail =
+        signatures.findByBusinessKeyOrderByIdAsc(request.getBusinessKey());
+    if (!trail.isEmpty() && trail.get(trail.size() - 1).getRole() == role) {
+      throw InputRejectedException.conflict(null, ApiErrors.taskGone().message());
+    }
     Map<String, Object> expected = serviceVariables(request);
     expected.put(RequestVariables.INITIATOR, request.getPreparedBy());
     for (String name : SERVICE_VARIABLES) {
