@@ -65,7 +65,7 @@ class ProductionSettings implements EnvironmentPostProcessor {
       secret(
           environment,
           "camunda.bpm.admin-user.password",
-          "CAMUNDA_BPM_ADMIN_USER_PASSWORD",
+          "CAMUNDA_BPM_ADMINUSER_PASSWORD",
           "รหัสผ่านผู้ดูแลระบบเริ่มต้น (initial administrator's password)",
           12,
           problems);

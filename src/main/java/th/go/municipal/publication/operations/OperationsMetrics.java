@@ -64,11 +64,15 @@ class OperationsMetrics implements MeterBinder {
 
   private static void jobs(
       MeterRegistry registry, String name, String description, Supplier<JobQuery> query) {
+    // The query is a lambda nobody else holds: Micrometer keeps a gauge's object weakly by default,
+    // and a collected one reads NaN (seen in CI), so these hold theirs.
     Gauge.builder(name, query, q -> q.get().withException().withRetriesLeft().count())
+        .strongReference(true)
         .description(description)
         .tag("retries", "left")
         .register(registry);
     Gauge.builder(name, query, q -> q.get().withException().noRetriesLeft().count())
+        .strongReference(true)
         .description(description)
         .tag("retries", "none")
         .register(registry);

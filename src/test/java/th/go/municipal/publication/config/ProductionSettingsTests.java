@@ -80,7 +80,7 @@ class ProductionSettingsTests {
     assertThat(refusals(demoAdmin, "postgres"))
         .singleElement()
         .asString()
-        .contains("CAMUNDA_BPM_ADMIN_USER_PASSWORD");
+        .contains("CAMUNDA_BPM_ADMINUSER_PASSWORD");
   }
 
   @Test
