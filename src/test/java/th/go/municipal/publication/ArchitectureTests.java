@@ -54,6 +54,7 @@ class ArchitectureTests {
             "publishing",
             "website"));
     MAY_USE.put("config", List.of("common", "identity"));
+    MAY_USE.put("operations", List.of("common", "notification"));
   }
 
   private static final JavaClasses MAIN =

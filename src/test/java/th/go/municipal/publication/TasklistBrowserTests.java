@@ -603,10 +603,25 @@ class TasklistBrowserTests {
 
   private void openStartForm() {
     clickOn(By.cssSelector(".start-process-action a"));
-    clickOn(
-        By.xpath(
-            "//ul[contains(@class,'processes')]//a[normalize-space()='" + PROCESS_NAME + "']"));
-    wait.until(visibilityOfElementLocated(By.cssSelector("form[name=startRequestForm] #pr-title")));
+    By process =
+        By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='" + PROCESS_NAME + "']");
+    By form = By.cssSelector("form[name=startRequestForm] #pr-title");
+    // The dialog's list is drawn again when its search results arrive: a click on the link it
+    // replaces is lost (seen once in CI), so a person would click again, and so does this.
+    wait.until(
+        d -> {
+          if (!d.findElements(form).isEmpty() && d.findElement(form).isDisplayed()) {
+            return true;
+          }
+          clickOn(process);
+          try {
+            new WebDriverWait(d, Duration.ofSeconds(5), Duration.ofMillis(100))
+                .until(visibilityOfElementLocated(form));
+            return true;
+          } catch (org.openqa.selenium.TimeoutException notYet) {
+            return false;
+          }
+        });
     // the units come from GET /api/units
     wait.until(
         presenceOfElementLocated(

@@ -17,13 +17,26 @@ import java.util.Map;
  */
 public final class WebappBrowser {
 
-  private final HttpClient client =
-      HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final HttpClient client;
   private final String base;
   private String token;
 
   public WebappBrowser(String base) {
+    this(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), base, null);
+  }
+
+  private WebappBrowser(HttpClient client, String base, String token) {
+    this.client = client;
     this.base = base;
+    this.token = token;
+  }
+
+  /**
+   * The same browser (its cookies, its XSRF token) sending its next requests to another address, as
+   * when a load balancer sends them to another node of a cluster.
+   */
+  public WebappBrowser at(String otherBase) {
+    return new WebappBrowser(client, otherBase, token);
   }
 
   /** Logs into Tasklist; answers the login's HTTP status. */
@@ -52,6 +65,11 @@ public final class WebappBrowser {
             .header("Content-Type", "application/json")
             .header("X-XSRF-TOKEN", xsrfToken())
             .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** The XSRF token the webapps last handed to this browser. */
+  public String csrfToken() {
+    return token;
   }
 
   public HttpResponse<String> putJson(String path, String json) throws Exception {

@@ -9,8 +9,9 @@ import th.go.municipal.publication.common.ThaiDates;
  * The audit trail in {@code /actuator/health} (component {@code auditTrail}): down while the last
  * verification (at start and every night) found the chain broken, with what broke; up with the
  * number of entries checked otherwise. It reports the last result and never verifies on a health
- * call, which would read the whole trail at every poll. A broken trail does not stop the service
- * from serving: the liveness and readiness groups leave it out.
+ * call, which would read the whole trail at every poll. The readiness group includes it
+ * (application.yml), so a load balancer stops sending work to nodes whose trail is broken; liveness
+ * leaves it out, so nobody restarts them for it.
  */
 @Component
 class AuditTrailHealthIndicator implements HealthIndicator {

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import th.go.municipal.publication.common.ApiError;
 import th.go.municipal.publication.identity.ApiCaller;
@@ -53,16 +52,12 @@ class TaskCommentGuard {
               chain.doFilter(request, response);
               return;
             }
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(
-                response.getOutputStream(),
-                new ApiError(
+            new ApiError(
                     "forbidden",
                     null,
                     "เฉพาะผู้ปฏิบัติงานในขั้นตอนนี้เท่านั้นที่แสดงความเห็นได้"
-                        + " (only who may work on the task may comment)"));
+                        + " (only who may work on the task may comment)")
+                .writeTo(response, json, HttpServletResponse.SC_FORBIDDEN);
           }
 
           private boolean mayWorkOn(String taskId, String userId) {

@@ -1,12 +1,16 @@
 package th.go.municipal.publication.common;
 
+import java.sql.SQLException;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.springframework.dao.ConcurrencyFailureException;
 
 /**
  * Translates any failure into the contract's status and JSON error, for both our own endpoints and
@@ -18,6 +22,9 @@ public final class ApiErrors {
 
   /** A status code and its JSON body. */
   public record Translated(int status, ApiError body) {}
+
+  /** How the engine says that a task acted on does not exist (any more). */
+  private static final String TASK_GONE = "Cannot find task with id";
 
   public static Translated translate(Throwable failure) {
     InputRejectedException rejected = find(failure, InputRejectedException.class);
@@ -38,13 +45,9 @@ public final class ApiErrors {
               "ท่านไม่มีสิทธิ์ดำเนินการนี้ (forbidden): "
                   + find(failure, AuthorizationException.class).getMessage()));
     }
-    if (find(failure, OptimisticLockingException.class) != null) {
-      return new Translated(
-          409,
-          new ApiError(
-              "conflict",
-              null,
-              "ข้อมูลถูกเปลี่ยนแปลงโดยผู้อื่นพร้อมกัน กรุณาโหลดใหม่แล้วลองอีกครั้ง (concurrent change)"));
+    ApiError conflict = conflict(failure);
+    if (conflict != null) {
+      return new Translated(409, conflict);
     }
     if (failure instanceof RestException rest && rest.getStatus() != null) {
       int status = rest.getStatus().getStatusCode();
@@ -73,6 +76,62 @@ public final class ApiErrors {
         500,
         new ApiError(
             "internal", null, "ระบบขัดข้อง กรุณาลองใหม่หรือติดต่อผู้ดูแลระบบ (internal error)"));
+  }
+
+  /**
+   * The answer to someone who lost a race, or null: another person (on this node or another one)
+   * changed, claimed or completed the same thing a moment earlier. The engine finds this by its
+   * optimistic locking, by a task that is claimed or gone, and the database by a lock it could not
+   * get; whichever way, the caller is told once, in Thai, to reload and look again.
+   */
+  public static ApiError conflict(Throwable failure) {
+    TaskAlreadyClaimedException claimed = find(failure, TaskAlreadyClaimedException.class);
+    if (claimed != null) {
+      return new ApiError(
+          "conflict",
+          null,
+          "งานนี้มี "
+              + claimed.getTaskAssignee()
+              + " รับไปดำเนินการแล้ว กรุณาโหลดรายการงานใหม่ (the task was claimed by someone else)");
+    }
+    NullValueException missing = find(failure, NullValueException.class);
+    if (missing != null
+        && missing.getMessage() != null
+        && missing.getMessage().startsWith(TASK_GONE)) {
+      return taskGone();
+    }
+    if (find(failure, OptimisticLockingException.class) != null
+        || find(failure, ConcurrencyFailureException.class) != null
+        || lostLock(find(failure, SQLException.class))) {
+      return new ApiError(
+          "conflict",
+          null,
+          "ข้อมูลถูกเปลี่ยนแปลงโดยผู้อื่นพร้อมกัน กรุณาโหลดใหม่แล้วลองอีกครั้ง (concurrent change)");
+    }
+    return null;
+  }
+
+  /**
+   * A task that was open when the caller acted on it, or when its list was loaded, and is not any
+   * more: someone else completed it, or its process went another way.
+   */
+  public static ApiError taskGone() {
+    return new ApiError(
+        "conflict",
+        null,
+        "งานนี้ไม่อยู่ในรายการงานแล้ว: มีผู้ดำเนินการเสร็จไปก่อนหน้านี้หรือถูกยกเลิก"
+            + " กรุณาโหลดรายการงานใหม่ (the task is no longer open: someone else completed it)");
+  }
+
+  /**
+   * A database's word for a transaction that lost a lock: serialization failure or deadlock (40001,
+   * 40P01 on PostgreSQL; 40001 on H2), lock not available (55P03) or H2's lock timeout.
+   */
+  private static boolean lostLock(SQLException e) {
+    if (e == null || e.getSQLState() == null) {
+      return false;
+    }
+    return Set.of("40001", "40P01", "55P03", "HYT00").contains(e.getSQLState());
   }
 
   private static String thaiPrefix(int status) {

@@ -22,7 +22,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -88,15 +87,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
           path,
           request.getRemoteAddr(),
           limit);
-      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
       // The rest of the body is not read: the connection is closed after this answer.
       response.setHeader("Connection", "close");
-      InputRejectedException refusal = tooLarge(declared, limit);
-      json.writeValue(
-          response.getOutputStream(),
-          new ApiError("payload_too_large", null, refusal.getMessage()));
+      new ApiError("payload_too_large", null, tooLarge(declared, limit).getMessage())
+          .writeTo(response, json, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       return;
     }
     chain.doFilter(declared < 0 ? new Bounded(request, limit) : request, response);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.ApiError;
 import th.go.municipal.publication.common.ApiErrors;
 
 /**
@@ -47,14 +49,29 @@ class RestApiConfiguration {
   @Component
   @ApplicationPath("/engine-rest")
   static class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
+
+    private final LostRaces races;
+
+    EngineRestJerseyConfig(LostRaces races) {
+      this.races = races;
+    }
+
     @Override
     protected void registerAdditionalResources() {
-      register(AnyFailure.class);
-      register(EngineFailure.class);
-      register(RestFailure.class);
+      register(new AnyFailure(races));
+      register(new EngineFailure(races));
+      register(new RestFailure(races));
       register(JsonMappingFailure.class);
       register(JsonParseFailure.class);
     }
+  }
+
+  static Response toResponse(Throwable failure, LostRaces races) {
+    Optional<ApiError> lost = races.lostRace(failure);
+    if (lost.isPresent()) {
+      return json(409, lost.get());
+    }
+    return toResponse(failure);
   }
 
   static Response toResponse(Throwable failure) {
@@ -64,9 +81,13 @@ class RestApiConfiguration {
     } else {
       log.debug("Engine REST call refused: {}", failure.getMessage());
     }
-    return Response.status(translated.status())
+    return json(translated.status(), translated.body());
+  }
+
+  private static Response json(int status, ApiError body) {
+    return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .entity(translated.body())
+        .entity(body)
         .build();
   }
 
@@ -76,27 +97,45 @@ class RestApiConfiguration {
   /** Any failure. */
   @Priority(1)
   public static class AnyFailure implements ExceptionMapper<Throwable> {
+    private final LostRaces races;
+
+    AnyFailure(LostRaces races) {
+      this.races = races;
+    }
+
     @Override
     public Response toResponse(Throwable failure) {
-      return RestApiConfiguration.toResponse(failure);
+      return RestApiConfiguration.toResponse(failure, races);
     }
   }
 
   /** Engine failures, including ours thrown from listeners. */
   @Priority(1)
   public static class EngineFailure implements ExceptionMapper<ProcessEngineException> {
+    private final LostRaces races;
+
+    EngineFailure(LostRaces races) {
+      this.races = races;
+    }
+
     @Override
     public Response toResponse(ProcessEngineException failure) {
-      return RestApiConfiguration.toResponse(failure);
+      return RestApiConfiguration.toResponse(failure, races);
     }
   }
 
   /** Failures raised by the REST layer itself (unknown ids, bad parameters). */
   @Priority(1)
   public static class RestFailure implements ExceptionMapper<RestException> {
+    private final LostRaces races;
+
+    RestFailure(LostRaces races) {
+      this.races = races;
+    }
+
     @Override
     public Response toResponse(RestException failure) {
-      return RestApiConfiguration.toResponse(failure);
+      return RestApiConfiguration.toResponse(failure, races);
     }
   }
 

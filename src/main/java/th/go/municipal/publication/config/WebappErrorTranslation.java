@@ -3,6 +3,7 @@ package th.go.municipal.publication.config;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -17,6 +18,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+import th.go.municipal.publication.common.ApiError;
 import th.go.municipal.publication.common.ApiErrors;
 import th.go.municipal.publication.common.InputRejectedException;
 
@@ -26,8 +29,9 @@ import th.go.municipal.publication.common.InputRejectedException;
  * listeners there with a 500 that hides the Thai message; {@code /engine-rest} takes our exception
  * mappers through its Jersey configuration, this application does not. So the same mappers are
  * added to its Jersey servlet through Jersey's documented {@code jersey.config.server.provider
- * .classnames} parameter: a refusal becomes its 400/403/404/409 and Thai message, every other
- * failure keeps Camunda's own answer, which the webapps know how to show.
+ * .classnames} parameter: a refusal becomes its 400/403/404/409 and Thai message, a lost race (the
+ * task claimed or completed by someone else a moment earlier) a 409 with a Thai message, every
+ * other failure keeps Camunda's own answer, which the webapps know how to show.
  */
 @Configuration
 class WebappErrorTranslation {
@@ -69,16 +73,36 @@ class WebappErrorTranslation {
     }
   }
 
-  /** Our refusal as the contract's error, anything else exactly as Camunda answers it. */
-  static Response refusalOrCamunda(Throwable failure) {
+  /**
+   * Our refusal or a lost race (someone else claimed or completed the task a moment earlier) as the
+   * contract's error, anything else exactly as Camunda answers it.
+   */
+  static Response refusalOrCamunda(Throwable failure, ServletContext context) {
     InputRejectedException refusal = ApiErrors.find(failure, InputRejectedException.class);
-    if (refusal == null) {
-      return ExceptionHandlerHelper.getInstance().getResponse(failure);
+    if (refusal != null) {
+      ApiErrors.Translated translated = ApiErrors.translate(refusal);
+      return json(translated.status(), translated.body());
     }
-    ApiErrors.Translated translated = ApiErrors.translate(refusal);
-    return Response.status(translated.status())
+    ApiError conflict = ApiErrors.conflict(failure);
+    if (conflict == null) {
+      // Jersey creates these mappers itself; the application's beans are reached through the
+      // servlet context they run in.
+      conflict =
+          WebApplicationContextUtils.getRequiredWebApplicationContext(context)
+              .getBean(LostRaces.class)
+              .lostRace(failure)
+              .orElse(null);
+    }
+    if (conflict != null) {
+      return json(409, conflict);
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(failure);
+  }
+
+  private static Response json(int status, ApiError body) {
+    return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .entity(translated.body())
+        .entity(body)
         .build();
   }
 
@@ -88,27 +112,33 @@ class WebappErrorTranslation {
   /** Engine failures, including refusals thrown by our listeners inside the engine. */
   @Priority(1)
   public static class RefusalOrEngineFailure implements ExceptionMapper<ProcessEngineException> {
+    @Context private ServletContext context;
+
     @Override
     public Response toResponse(ProcessEngineException failure) {
-      return refusalOrCamunda(failure);
+      return refusalOrCamunda(failure, context);
     }
   }
 
   /** The REST layer's wrapping of an engine failure (start and task forms). */
   @Priority(1)
   public static class RefusalOrRestFailure implements ExceptionMapper<RestException> {
+    @Context private ServletContext context;
+
     @Override
     public Response toResponse(RestException failure) {
-      return refusalOrCamunda(failure);
+      return refusalOrCamunda(failure, context);
     }
   }
 
   /** Anything else that carries a refusal. */
   @Priority(1)
   public static class RefusalOrAnyFailure implements ExceptionMapper<Throwable> {
+    @Context private ServletContext context;
+
     @Override
     public Response toResponse(Throwable failure) {
-      return refusalOrCamunda(failure);
+      return refusalOrCamunda(failure, context);
     }
   }
 }

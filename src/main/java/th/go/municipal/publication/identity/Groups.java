@@ -8,6 +8,11 @@ public final class Groups {
   public static final String AUDITOR = "auditor";
   public static final String ADMIN = "camunda-admin";
 
+  /**
+   * Accounts of monitoring systems (Prometheus): health details and metrics, nothing in the engine.
+   */
+  public static final String MONITORING = "monitoring";
+
   private Groups() {}
 
   public static String reporter(String unit) {

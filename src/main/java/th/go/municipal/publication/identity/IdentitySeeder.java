@@ -105,6 +105,7 @@ class IdentitySeeder implements ApplicationRunner {
     group(Groups.WEBMASTER, "ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่ (Webmaster)");
     group(Groups.MAYOR, "นายกเทศมนตรี (Mayor)");
     group(Groups.AUDITOR, "ผู้ตรวจสอบ (Auditor)");
+    group(Groups.MONITORING, "ระบบเฝ้าระวัง (Monitoring: health details and metrics only)");
     for (String watcher : List.of(Groups.WEBMASTER, Groups.MAYOR, Groups.AUDITOR)) {
       grant(watcher, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -24,7 +24,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import th.go.municipal.publication.common.ApiError;
 
@@ -72,16 +71,13 @@ class LoginGuard {
                     "Refused the webapps' administrator set-up from {}: configure"
                         + " camunda.bpm.admin-user instead",
                     request.getRemoteAddr());
-                write(
-                    response,
-                    json,
-                    HttpServletResponse.SC_FORBIDDEN,
-                    new ApiError(
+                new ApiError(
                         "forbidden",
                         null,
                         "การสร้างผู้ดูแลระบบคนแรกผ่านหน้าเว็บถูกปิดไว้ ให้ผู้ดูแลเครื่องกำหนด"
                             + " CAMUNDA_BPM_ADMINUSER_ID และ CAMUNDA_BPM_ADMINUSER_PASSWORD"
-                            + " (the set-up page is closed: configure camunda.bpm.admin-user)"));
+                            + " (the set-up page is closed: configure camunda.bpm.admin-user)")
+                    .writeTo(response, json, HttpServletResponse.SC_FORBIDDEN);
               }
             });
     registration.setName("admin-setup-closed");
@@ -100,14 +96,6 @@ class LoginGuard {
                 + " CAMUNDA_BPM_ADMINUSER_ID and CAMUNDA_BPM_ADMINUSER_PASSWORD and restart");
       }
     };
-  }
-
-  static void write(HttpServletResponse response, ObjectMapper json, int status, ApiError error)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), error);
   }
 
   /** Refuses locked logins, counts refused passwords. */
@@ -140,18 +128,15 @@ class LoginGuard {
       if (locked.isPresent()) {
         long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
         response.setHeader("Retry-After", Long.toString(Math.max(1, locked.get().toSeconds())));
-        write(
-            response,
-            json,
-            429,
-            new ApiError(
+        new ApiError(
                 "too_many_requests",
                 null,
                 "เข้าสู่ระบบไม่สำเร็จหลายครั้งจากเครื่องนี้ กรุณารอ "
                     + minutes
                     + " นาทีแล้วลองใหม่ (too many failed logins from this address: try again in "
                     + minutes
-                    + " min)"));
+                    + " min)")
+            .writeTo(response, json, 429);
         return;
       }
       chain.doFilter(forward, response);

@@ -23,7 +23,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -73,17 +72,13 @@ class StaffRecords {
               chain.doFilter(request, response);
               return;
             }
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(
-                response.getOutputStream(),
-                new ApiError(
+            new ApiError(
                     "forbidden",
                     null,
                     "ชื่อ นามสกุล และบัญชีของเจ้าหน้าที่ ผู้ดูแลระบบเท่านั้นที่แก้ไขหรือลบได้"
                         + " เพราะเป็นชื่อที่ปรากฏในลายมือชื่อ (only administrators change or delete"
-                        + " staff accounts: signatures carry their names)"));
+                        + " staff accounts: signatures carry their names)")
+                .writeTo(response, json, HttpServletResponse.SC_FORBIDDEN);
           }
         };
     FilterRegistrationBean<OncePerRequestFilter> registration =

@@ -122,6 +122,25 @@ public class MailNotifier {
     return sender;
   }
 
+  /** Whether e-mail goes to a mail server (otherwise it is kept in the outbox). */
+  public boolean hasMailServer() {
+    return configuredSender() != null;
+  }
+
+  /** E-mails kept in the outbox, on every node, since no mail server was configured. */
+  public long keptInOutbox() {
+    return outbox.count();
+  }
+
+  /**
+   * Connects to the configured mail server and logs in, for the health check; throws if it fails.
+   */
+  public void testMailServer() throws MessagingException {
+    if (configuredSender() instanceof JavaMailSenderImpl server) {
+      server.testConnection();
+    }
+  }
+
   /** The sender address: configured, else the municipality's own. */
   String sender() {
     if (!properties.getFrom().isBlank()) {

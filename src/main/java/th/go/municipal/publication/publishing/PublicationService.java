@@ -15,6 +15,7 @@ import th.go.municipal.publication.audit.AuditService;
 import th.go.municipal.publication.audit.SignedForms;
 import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.common.SafeHtml;
+import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.identity.MunicipalityProperties;
 import th.go.municipal.publication.request.Category;
 import th.go.municipal.publication.request.PublicationRequests;
@@ -131,18 +132,19 @@ public class PublicationService {
 
   /**
    * Takes an item down, at the end of its publication period ({@code by} is {@link
-   * AuditRecord#SYSTEM}) or by hand with a reason. Taking down what is already down changes
-   * nothing.
+   * AuditRecord#SYSTEM}) or by hand with a reason; false when it was down already, which changes
+   * nothing. The item's row stays locked until the caller's transaction ends, so of two take-downs
+   * at once exactly one takes it down.
    */
-  public void withdraw(String businessKey, String by, String reason) {
+  public boolean withdraw(String businessKey, String by, String reason) {
     PublishedItem item =
         items
-            .findById(businessKey)
+            .lockById(businessKey)
             .orElseThrow(
                 () -> InputRejectedException.notFound("รายการเผยแพร่เลขที่ " + businessKey));
     if (item.isWithdrawn()) {
       log.info("Item {} is already taken down", businessKey);
-      return;
+      return false;
     }
     publisher.unpublish(businessKey);
     Instant now = clock.instant();
@@ -160,5 +162,14 @@ public class PublicationService {
     events.publishEvent(
         new ItemTakenDown(businessKey, item.getUnit(), item.getCategory(), item.getOitItem(), now));
     events.publishEvent(new PublishedContentChanged(businessKey));
+    return true;
+  }
+
+  /** Who took the item down and when, in Thai, for a refusal to take it down again. */
+  String whoWithdrew(String businessKey) {
+    return items
+        .findById(businessKey)
+        .map(i -> i.getWithdrawnBy() + " เมื่อ " + ThaiDates.dateTime(i.getWithdrawnAt()))
+        .orElse("");
   }
 }

@@ -1,9 +1,12 @@
 package th.go.municipal.publication.publishing;
 
+import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 /**
@@ -15,6 +18,14 @@ interface PublishedItemRepository extends JpaRepository<PublishedItem, String> {
   String VISIBLE =
       "i.withdrawnAt is null and (i.publishFrom is null or i.publishFrom <= :day)"
           + " and (i.publishUntil is null or i.publishUntil >= :day)";
+
+  /**
+   * The item, its row locked until the transaction ends: two take-downs at once (two webmasters, or
+   * a webmaster and the end of the period, on any node) see each other's result.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select i from PublishedItem i where i.businessKey = :businessKey")
+  Optional<PublishedItem> lockById(String businessKey);
 
   /** Visible items, newest first. */
   @Query("select i from PublishedItem i where " + VISIBLE + " order by i.publishedAt desc")

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.municipal.publication.common.FieldReader;
+import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.identity.Groups;
 import th.go.municipal.publication.identity.StepGuard;
 
@@ -36,7 +37,16 @@ public class WebsiteAdministration {
     String reason =
         new FieldReader(input, Map.of("reason", "เหตุผลในการนำข้อมูลลง"))
             .text("reason", true, 2000);
-    publication.withdraw(businessKey, userId, reason);
+    if (!publication.withdraw(businessKey, userId, reason)) {
+      // Another webmaster took it down first (perhaps a moment ago, on another node).
+      throw InputRejectedException.conflict(
+          null,
+          "รายการ "
+              + businessKey
+              + " ถูกนำลงจากเว็บไซต์แล้วโดย "
+              + publication.whoWithdrew(businessKey)
+              + " (already taken down)");
+    }
     // A request still waiting for the end of its publication period ends now instead.
     runtimeService
         .createMessageCorrelation(ITEM_WITHDRAWN)

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.municipal.publication.audit.AuditRecord;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.common.ApiErrors;
 import th.go.municipal.publication.common.FieldReader;
 import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.InputRejectedException;
@@ -172,7 +173,7 @@ class RequestService {
     guard.signedIn(userId);
     PublicationRequest request = requests.load(businessKey);
     Kept kept = kept(businessKey);
-    requireServiceVariablesUntouched(request, kept, variables);
+    requireServiceVariablesUntouched(request, kept, Role.REPORTER, variables);
     FieldReader in = validator.reader(variables);
     if (!in.bool(REPORTER_CONFIRMED, false)) {
       throw in.invalid(
@@ -224,7 +225,7 @@ class RequestService {
     PublicationRequest request = requests.load(businessKey);
     Kept kept = kept(businessKey);
     requireNotPreparer(userId, request, kept);
-    requireServiceVariablesUntouched(request, kept, variables);
+    requireServiceVariablesUntouched(request, kept, Role.APPROVER, variables);
     guard.requireMember(
         userId,
         Groups.head(request.getUnit()),
@@ -289,7 +290,7 @@ class RequestService {
     PublicationRequest request = requests.load(businessKey);
     Kept kept = kept(businessKey);
     requireNotPreparer(userId, request, kept);
-    requireServiceVariablesUntouched(request, kept, variables);
+    requireServiceVariablesUntouched(request, kept, Role.PUBLISHER, variables);
     guard.requireMember(
         userId,
         Groups.WEBMASTER,
@@ -430,10 +431,16 @@ class RequestService {
 
   /**
    * People send only their step's fields and decision: what the service sets (and the initiator)
-   * must still be as it set them, or the completion is refused.
+   * must still be as it set them, or the completion is refused. A step whose role signed last was
+   * completed by someone else a moment ago (the variables sent were read before that commit): that
+   * is a lost race, told as such.
    */
   private void requireServiceVariablesUntouched(
-      PublicationRequest request, Kept kept, Map<String, Object> variables) {
+      PublicationRequest request, Kept kept, Role role, Map<String, Object> variables) {
+    List<RequestSignature> trail = kept.signatures;
+    if (!trail.isEmpty() && trail.get(trail.size() - 1).getRole() == role) {
+      throw InputRejectedException.conflict(null, ApiErrors.taskGone().message());
+    }
     Map<String, Object> expected = serviceVariables(request, kept);
     expected.put(RequestVariables.INITIATOR, request.getPreparedBy());
     for (String name : SERVICE_VARIABLES) {

@@ -90,7 +90,13 @@ class InquiryFormTests extends InquiryTestSupport {
     assertThat(stored.getRequesterIpHash())
         .as("the address is kept only as a keyed hash")
         .matches("[0-9a-f]{64}")
-        .doesNotContain("203", "113");
+        .doesNotContain("203.0.113.10")
+        // Keyed: not the plain hash anyone could compute from the address.
+        .isNotEqualTo(
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest("203.0.113.10".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     ProcessInstance pi =
         engine
             .getRuntimeService()

@@ -1,0 +1,59 @@
+package th.go.municipal.publication.config;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.ApiError;
+import th.go.municipal.publication.common.ApiErrors;
+
+/**
+ * Tells a lost race from a refusal where the engine cannot. When two people complete the same task
+ * at once, the loser may have read the task just before the winner's commit and then find its
+ * authorizations gone with it: the engine answers that with an {@link AuthorizationException},
+ * though the person was allowed a moment earlier. If the task the authorization was missing for no
+ * longer exists, the answer is the conflict, not a 403.
+ */
+@Component
+class LostRaces {
+
+  private final TaskService taskService;
+  private final IdentityService identityService;
+
+  LostRaces(TaskService taskService, IdentityService identityService) {
+    this.taskService = taskService;
+    this.identityService = identityService;
+  }
+
+  Optional<ApiError> lostRace(Throwable failure) {
+    AuthorizationException refused = ApiErrors.find(failure, AuthorizationException.class);
+    if (refused == null) {
+      return Optional.empty();
+    }
+    return refused.getMissingAuthorizations().stream()
+        .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+        .map(MissingAuthorization::getResourceId)
+        .filter(taskId -> taskId != null && !exists(taskId))
+        .findFirst()
+        .map(taskId -> ApiErrors.taskGone());
+  }
+
+  /**
+   * Whether the task is there, whoever may see it: the caller's own authorizations would hide a
+   * task they may not read, which is a refusal, not a race.
+   */
+  private boolean exists(String taskId) {
+    var caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return taskService.createTaskQuery().taskId(taskId).count() > 0;
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+}
