@@ -10,9 +10,9 @@
 # The databases (H2 files) are seeded once by SeedWaitingTasks through the engine's Java API and
 # kept in target/bench/ for the next run with the same settings, process model and engine: per
 # unit, one request is started and signed by its reporter; the others are started directly at
-# approveRequest with its variables. Settings (environment): TASKS (10000), SEED_UNITS (all: the six units in turn, so
-# head-clerk has a sixth; or e.g. clerk), SEED_THREADS (2), REQUESTS per round and measure (100),
-# ROUNDS (3), WARMUP_REQUESTS (20), APP_JAVA_OPTS (-Xmx512m).
+# approveRequest with its variables. Settings (environment): TASKS (10000), SEED_UNITS (all: the
+# six units in turn, so head-clerk has a sixth; or e.g. clerk), SEED_THREADS (2), REQUESTS per round
+# and measure (100), ROUNDS (3), WARMUP_REQUESTS (20), APP_JAVA_OPTS (-Xmx512m).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 bench_build
