@@ -30,11 +30,30 @@ public class InputRejectedException extends BadUserRequestException {
 
   private final Reason reason;
   private final String field;
+  private final boolean lostRace;
 
   public InputRejectedException(Reason reason, String field, String message) {
+    this(reason, field, message, false);
+  }
+
+  private InputRejectedException(Reason reason, String field, String message, boolean lostRace) {
     super(message);
     this.reason = reason;
     this.field = field;
+    this.lostRace = lostRace;
+  }
+
+  /**
+   * Someone else did the same thing a moment earlier (e.g. signed the same step): a 409 with the
+   * given message, and nothing the caller did wrong, so nothing to keep as a refusal.
+   */
+  public static InputRejectedException lostRace(String message) {
+    return new InputRejectedException(Reason.CONFLICT, null, message, true);
+  }
+
+  /** Whether this is a lost race rather than a refusal of what was sent. */
+  public boolean isLostRace() {
+    return lostRace;
   }
 
   public static InputRejectedException invalid(String field, String message) {

@@ -439,7 +439,7 @@ class RequestService {
       PublicationRequest request, Kept kept, Role role, Map<String, Object> variables) {
     List<RequestSignature> trail = kept.signatures;
     if (!trail.isEmpty() && trail.get(trail.size() - 1).getRole() == role) {
-      throw InputRejectedException.conflict(null, ApiErrors.taskGone().message());
+      throw InputRejectedException.lostRace(ApiErrors.taskGone().message());
     }
     Map<String, Object> expected = serviceVariables(request, kept);
     expected.put(RequestVariables.INITIATOR, request.getPreparedBy());

@@ -46,6 +46,10 @@ class SignStepListener implements TaskListener {
               AttachmentVariables.read(task),
               arrivedAt(task));
     } catch (InputRejectedException refused) {
+      if (refused.isLostRace()) {
+        // Another person signed this step a moment earlier: theirs is the step's entry.
+        throw refused;
+      }
       // Separation of duties, another unit's request, a refused signature: kept in the trail
       // although the step itself is rolled back.
       audit.recordRefusal(

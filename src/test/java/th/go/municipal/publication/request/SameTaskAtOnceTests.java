@@ -24,6 +24,7 @@ import th.go.municipal.publication.StaffClient;
 import th.go.municipal.publication.WebappBrowser;
 import th.go.municipal.publication.audit.AuditEntry;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.identity.StaffDirectory;
 
 /**
@@ -43,7 +44,7 @@ import th.go.municipal.publication.identity.StaffDirectory;
 class SameTaskAtOnceTests {
 
   private static final String SECOND_HEAD = "head.clerk.deputy";
-  private static final int RACES = 4;
+  private static final int RACES = 8;
 
   @LocalServerPort int port;
 
@@ -54,6 +55,10 @@ class SameTaskAtOnceTests {
   @Autowired TaskService taskService;
 
   @Autowired AuditService audit;
+
+  @Autowired RequestService requestService;
+
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
 
   private final ObjectMapper json = new ObjectMapper();
   private StaffClient staff;
@@ -151,6 +156,42 @@ class SameTaskAtOnceTests {
     assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
     assertThat(json.readTree(late.body()).get("message").asText())
         .startsWith("งานนี้ไม่อยู่ในรายการงานแล้ว");
+    assertApprovedOnce(request);
+  }
+
+  @Test
+  void aHeadWhoseFormWasReadBeforeTheOtherHeadSignedIsToldTheyLostTheRace() {
+    ProcessInstance request = requestAwaitingApproval();
+    Task approval = task(request, "approveRequest");
+    // What the second head's form sent: the variables as they were before the first head signed.
+    Map<String, Object> readBefore =
+        new java.util.HashMap<>(taskService.getVariables(approval.getId()));
+    readBefore.put("headDecision", "approve");
+    identityService.setAuthentication("head.clerk", List.of("head-clerk"));
+    try {
+      taskService.complete(approval.getId(), Map.of("headDecision", "approve"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    InputRejectedException late =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            InputRejectedException.class,
+            () ->
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                    .executeWithoutResult(
+                        status ->
+                            requestService.signAsHead(
+                                SECOND_HEAD,
+                                request.getBusinessKey(),
+                                readBefore,
+                                List.of(),
+                                java.time.Instant.now())));
+
+    assertThat(late).as("refused").isNotNull();
+    assertThat(late.getReason()).isEqualTo(InputRejectedException.Reason.CONFLICT);
+    assertThat(late.isLostRace()).as("a lost race, not a refusal to keep in the trail").isTrue();
+    assertThat(late.getMessage()).startsWith("งานนี้ไม่อยู่ในรายการงานแล้ว");
     assertApprovedOnce(request);
   }
 
