@@ -10,7 +10,6 @@ import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.util.Matrix;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.audit.SignedForm.Signature;
 import th.go.municipal.publication.common.ThaiDates;
@@ -46,7 +44,6 @@ import th.go.municipal.publication.common.ThaiTypesetter.Line;
 @Component
 class SignedFormPdf {
 
-  private static final String FONTS = "static/fonts/sarabun/";
   private static final float PAGE_WIDTH = PDRectangle.A4.getWidth();
   private static final float PAGE_HEIGHT = PDRectangle.A4.getHeight();
   private static final float LEFT = 64;
@@ -60,8 +57,8 @@ class SignedFormPdf {
   private static final float QR_SIZE = 84;
   private static final Color GREY = new Color(0x55, 0x55, 0x55);
 
-  private final byte[] regularFont = read(FONTS + "Sarabun-Regular.ttf");
-  private final byte[] boldFont = read(FONTS + "Sarabun-Bold.ttf");
+  private final byte[] regularFont = ThaiTypesetter.bundledFont("Sarabun-Regular.ttf");
+  private final byte[] boldFont = ThaiTypesetter.bundledFont("Sarabun-Bold.ttf");
   private final ThaiTypesetter regular = new ThaiTypesetter(regularFont);
   private final ThaiTypesetter bold = new ThaiTypesetter(boldFont);
 
@@ -205,14 +202,6 @@ class SignedFormPdf {
         GregorianCalendar.from(form.publisher().signedAt().atZone(ThaiDates.BANGKOK));
     info.setCreationDate(created);
     info.setModificationDate(created);
-  }
-
-  private static byte[] read(String resource) {
-    try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("font " + resource + " missing from the build", e);
-    }
   }
 
   /** The pages being drawn, top to bottom, with the fonts embedded in the document. */

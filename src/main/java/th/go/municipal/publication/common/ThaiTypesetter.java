@@ -6,11 +6,13 @@ import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Lays Thai text out as glyphs: the JDK's text layout (HarfBuzz) picks the glyphs and places tone
@@ -30,6 +32,19 @@ public final class ThaiTypesetter {
   private static final FontRenderContext FRACTIONAL = new FontRenderContext(null, true, true);
 
   private final Font font;
+
+  /** Where the Sarabun fonts that the project ships (SIL OFL) are on the classpath. */
+  private static final String BUNDLED_FONTS = "static/fonts/sarabun/";
+
+  /** A font the project ships, e.g. {@code Sarabun-Regular.ttf}, as the bytes of its file. */
+  public static byte[] bundledFont(String fileName) {
+    String resource = BUNDLED_FONTS + fileName;
+    try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("font " + resource + " missing from the build", e);
+    }
+  }
 
   public ThaiTypesetter(byte[] trueTypeFont) {
     try {

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.util.Matrix;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.common.ThaiTypesetter;
 import th.go.municipal.publication.common.ThaiTypesetter.Glyph;
@@ -52,7 +50,6 @@ class QuarterlyReportPdf {
       String comment,
       String signedAtThai) {}
 
-  private static final String FONTS = "static/fonts/sarabun/";
   private static final float LEFT = 64;
   private static final float RIGHT = PDRectangle.A4.getWidth() - 56;
   private static final float TOP = PDRectangle.A4.getHeight() - 56;
@@ -60,8 +57,8 @@ class QuarterlyReportPdf {
   private static final float TITLE = 16;
   private static final float BODY = 12.5f;
 
-  private final byte[] regularFont = read(FONTS + "Sarabun-Regular.ttf");
-  private final byte[] boldFont = read(FONTS + "Sarabun-Bold.ttf");
+  private final byte[] regularFont = ThaiTypesetter.bundledFont("Sarabun-Regular.ttf");
+  private final byte[] boldFont = ThaiTypesetter.bundledFont("Sarabun-Bold.ttf");
   private final ThaiTypesetter regular = new ThaiTypesetter(regularFont);
   private final ThaiTypesetter bold = new ThaiTypesetter(boldFont);
   private final MunicipalityProperties municipality;
@@ -161,14 +158,6 @@ class QuarterlyReportPdf {
 
   private static String hours(Double hours) {
     return hours == null ? "-" : hours + " ชั่วโมง";
-  }
-
-  private static byte[] read(String resource) {
-    try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("font " + resource + " missing from the build", e);
-    }
   }
 
   /** The pages being written, top to bottom. */
