@@ -228,8 +228,7 @@ class TasklistBrowserTests {
   /** Nobody logged in: the session cookies go, and the next page is a fresh load of Tasklist. */
   @BeforeEach
   void nobodyIsLoggedIn() {
-    driver.get(base() + "/api/units");
-    driver.manage().deleteAllCookies();
+    FreshBrowser.forgetEveryone(driver, base());
   }
 
   // ------------------------------------------------------------------------------------------
@@ -369,7 +368,7 @@ class TasklistBrowserTests {
         .isEqualTo(report.at("/totals/pageViews").asText());
     screenshot("r-1-monitoring-report");
 
-    driver.manage().deleteAllCookies();
+    FreshBrowser.forgetEveryone(driver, base());
     logIn("reporter.clerk");
     driver.get(base() + "/reports/monitoring");
     wait.until(visibilityOfElementLocated(By.cssSelector(".refusal")));
