@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up and memory (issue 12): time from `java` to the first answer, for the service's jar and
 # the bare-engine baseline (same jar, BareEngineApplication), STARTS times each, interleaved, on an
-# existing H2 file database (a first start creates it and is shown apart), with CDS_STARTS=yes two ways:
+# existing H2 file database (a first start creates it and is shown apart), each started two ways:
 # plain `java -jar` and with class data sharing (src/ops/cds-archive.sh: the unpacked jar and the
 # archive of a training run, the baseline's made the same way); then each started in -Xmx256m walks
 # one request through /engine-rest to published, and its resident memory is shown.
@@ -11,12 +11,12 @@
 # First answer: /actuator/health if the application has it, else / (the service's home page) or
 # /camunda/app/welcome/default/ (the baseline, which has no page at /). Settings (environment):
 # STARTS (3), APP_JAVA_OPTS (-Xmx512m) for the timed starts, SMALL_HEAP (-Xmx256m), CDS_STARTS
-# (no; yes: also with class data sharing, both sides).
+# (yes; no: plain java -jar only).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 bench_build
 SIDES="service bare"
-if [ "${CDS_STARTS:-no}" = yes ]; then
+if [ "${CDS_STARTS:-yes}" = yes ]; then
   echo "Making the class data sharing archives (training runs)..."
   bench_cds
   SIDES="service bare service_cds bare_cds"
