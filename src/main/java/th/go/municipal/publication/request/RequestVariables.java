@@ -29,6 +29,8 @@ final class RequestVariables {
   public static final String INITIATOR = "initiator";
   public static final String UNIT_NAME = "unitName";
   public static final String REQUEST_KEY = "requestKey";
+  // No longer set (the forms read them from the service's record); kept unset, see
+  // RequestService.SERVICE_VARIABLES.
   public static final String REPORTER_SIGNATURE = "reporterSignature";
   public static final String APPROVER_SIGNATURE = "approverSignature";
   public static final String PUBLISHER_SIGNATURE = "publisherSignature";
