@@ -280,7 +280,9 @@ class TasklistBrowserTests {
         d ->
             approveForm.getText().contains(key)
                 && approveForm.getText().contains(title)
-                && approveForm.getText().contains("สมชาย ใจดี"));
+                && approveForm.getText().contains("สมชาย ใจดี")
+                // the file as the service judged it, from its record
+                && approveForm.getText().contains(picture.name() + " (image/png, "));
     assertThat(
             approveForm
                 .findElement(By.xpath(".//a[normalize-space()='" + picture.name() + "']"))
