@@ -10,6 +10,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.CompletedTasks;
 import th.go.municipal.publication.identity.CurrentUser;
 
 /**
@@ -38,7 +39,7 @@ class RecordAuditListener implements TaskListener, ExecutionListener {
     Map<String, String> step = properties(task.getBpmnModelElementInstance());
     audit.record(
         new AuditRecord(
-                task.getExecution().getProcessBusinessKey(),
+                CompletedTasks.executionOf(task).getProcessBusinessKey(),
                 task.getProcessInstanceId(),
                 AuditRecord.actor(CurrentUser.id(task.getProcessEngineServices())),
                 step.getOrDefault(ROLE, "staff"),

@@ -3,6 +3,7 @@ package th.go.municipal.publication.incident;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.CompletedTasks;
 import th.go.municipal.publication.identity.CurrentUser;
 
 /** When the head reports or the mayor acknowledges: check and record it, with the signer. */
@@ -23,12 +24,12 @@ class SignIncidentStepListener implements TaskListener {
     rules.checkCompletion(task.getVariablesLocalTyped(), task.getVariablesTyped());
     switch (task.getTaskDefinitionKey()) {
       case IncidentVariables.REPORT_INCIDENT ->
-          task.getExecution()
+          CompletedTasks.executionOf(task)
               .setVariable(
                   IncidentVariables.REPORTER_SIGNATURE,
                   incidents.report(user, task.getProcessInstanceId(), task.getVariables()));
       case IncidentVariables.ACKNOWLEDGE_INCIDENT ->
-          task.getExecution()
+          CompletedTasks.executionOf(task)
               .setVariable(
                   IncidentVariables.MAYOR_SIGNATURE,
                   incidents.acknowledge(user, task.getProcessInstanceId(), task.getVariables()));

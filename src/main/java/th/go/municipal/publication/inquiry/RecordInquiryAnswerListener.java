@@ -3,6 +3,7 @@ package th.go.municipal.publication.inquiry;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.CompletedTasks;
 import th.go.municipal.publication.identity.CurrentUser;
 
 /**
@@ -23,11 +24,11 @@ class RecordInquiryAnswerListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     rules.checkCompletion(task.getVariablesLocalTyped(), task.getVariablesTyped());
-    task.getExecution()
+    CompletedTasks.executionOf(task)
         .setVariables(
             inquiries.answer(
                 CurrentUser.id(task.getProcessEngineServices()),
-                task.getExecution().getProcessBusinessKey(),
+                CompletedTasks.executionOf(task).getProcessBusinessKey(),
                 task.getVariables()));
   }
 }

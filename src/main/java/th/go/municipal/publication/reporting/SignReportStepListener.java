@@ -3,6 +3,7 @@ package th.go.municipal.publication.reporting;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.CompletedTasks;
 import th.go.municipal.publication.identity.CurrentUser;
 
 /** When a step of the quarterly report is completed: check it and record its signature. */
@@ -17,12 +18,12 @@ class SignReportStepListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.getExecution()
+    CompletedTasks.executionOf(task)
         .getProcessInstance()
         .setVariables(
             reports.sign(
                 CurrentUser.id(task.getProcessEngineServices()),
-                task.getExecution().getProcessBusinessKey(),
+                CompletedTasks.executionOf(task).getProcessBusinessKey(),
                 task.getTaskDefinitionKey(),
                 task.getVariables()));
   }

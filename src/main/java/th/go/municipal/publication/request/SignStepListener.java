@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import th.go.municipal.publication.audit.AuditRecord;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.common.CompletedTasks;
 import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.identity.CurrentUser;
 
@@ -30,7 +31,7 @@ class SignStepListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    DelegateExecution execution = task.getExecution();
+    DelegateExecution execution = CompletedTasks.executionOf(task);
     String user = CurrentUser.id(task.getProcessEngineServices());
     String businessKey = execution.getProcessBusinessKey();
     RequestService.StepOutcome outcome;
