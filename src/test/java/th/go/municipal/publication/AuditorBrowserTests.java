@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -414,11 +415,10 @@ class AuditorBrowserTests {
 
   /** Logs into a webapp in a fresh session, in Thai (the language a new browser gets). */
   private void logIn(String app, String user) {
-    driver.manage().deleteAllCookies();
+    FreshBrowser.forgetEveryone(driver, base());
     driver.get(base() + "/camunda/app/" + app + "/default/#/login");
-    driver.executeScript("window.localStorage.clear()");
-    driver.navigate().refresh();
-    wait.until(
+    untilOrDiagnose(
+        "the login form of " + app,
         d -> {
           WebElement name = d.findElement(By.cssSelector("form[name=signinForm] input[type=text]"));
           WebElement password =
@@ -433,6 +433,28 @@ class AuditorBrowserTests {
     driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
     wait.until(presenceOfElementLocated(By.cssSelector(".cam-locale-switch")));
     wait.until(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
+  }
+
+  /** Waits, or fails with what the browser showed instead: its address, cookies and text. */
+  private static <T> T untilOrDiagnose(
+      String awaited, java.util.function.Function<WebDriver, T> condition) {
+    try {
+      return wait.until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String seen =
+          "at "
+              + driver.getCurrentUrl()
+              + " with cookies "
+              + driver.manage().getCookies()
+              + ", showing: "
+              + driver.findElement(By.tagName("body")).getText();
+      try {
+        screenshot("failed-wait");
+      } catch (IOException screenshotFailed) {
+        e.addSuppressed(screenshotFailed);
+      }
+      throw new AssertionError("waited in vain for " + awaited + "; the browser was " + seen, e);
+    }
   }
 
   /** The text of the page's navigation bar, once it shows all the labels given. */

@@ -228,8 +228,7 @@ class TasklistBrowserTests {
   /** Nobody logged in: the session cookies go, and the next page is a fresh load of Tasklist. */
   @BeforeEach
   void nobodyIsLoggedIn() {
-    driver.get(base() + "/api/units");
-    driver.manage().deleteAllCookies();
+    FreshBrowser.forgetEveryone(driver, base());
   }
 
   // ------------------------------------------------------------------------------------------
@@ -281,7 +280,9 @@ class TasklistBrowserTests {
         d ->
             approveForm.getText().contains(key)
                 && approveForm.getText().contains(title)
-                && approveForm.getText().contains("สมชาย ใจดี"));
+                && approveForm.getText().contains("สมชาย ใจดี")
+                // the file as the service judged it, from its record
+                && approveForm.getText().contains(picture.name() + " (image/png, "));
     assertThat(
             approveForm
                 .findElement(By.xpath(".//a[normalize-space()='" + picture.name() + "']"))
@@ -369,7 +370,7 @@ class TasklistBrowserTests {
         .isEqualTo(report.at("/totals/pageViews").asText());
     screenshot("r-1-monitoring-report");
 
-    driver.manage().deleteAllCookies();
+    FreshBrowser.forgetEveryone(driver, base());
     logIn("reporter.clerk");
     driver.get(base() + "/reports/monitoring");
     wait.until(visibilityOfElementLocated(By.cssSelector(".refusal")));

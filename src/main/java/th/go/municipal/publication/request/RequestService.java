@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -61,7 +60,14 @@ class RequestService {
           Role.APPROVER, RequestVariables.APPROVE_REQUEST,
           Role.PUBLISHER, RequestVariables.PUBLISH_REQUEST);
 
-  /** The variables only the service sets; people's steps must leave them as they are. */
+  /**
+   * The variables only the service sets; people's steps must leave them as they are. The number and
+   * the unit's name are kept as variables (Tasklist and Cockpit show them); the rest of what the
+   * forms show (signatures, return reason, personal-data findings, attachments) they read from the
+   * service's record, {@code GET /api/requests/{key}}, so each step does not write it again as
+   * variables and their history. Those names must stay unset, and a step removes them from requests
+   * started before they were given up.
+   */
   static final List<String> SERVICE_VARIABLES =
       List.of(
           RequestVariables.REQUEST_KEY,
@@ -158,7 +164,7 @@ class RequestService {
             new AuditRecord(
                 businessKey, processInstanceId, userId, "reporter", "submitRequest", null, null),
             request));
-    Map<String, Object> outcome = new HashMap<>(serviceVariables(request, kept));
+    Map<String, Object> outcome = new HashMap<>(serviceVariables(request));
     outcome.put(RequestVariables.URGENT, fields.urgent());
     return new StepOutcome(businessKey, outcome, List.of());
   }
@@ -204,7 +210,7 @@ class RequestService {
                 null),
             request));
     vouch(request, signed, "reporter");
-    Map<String, Object> outcome = serviceVariables(request, kept);
+    Map<String, Object> outcome = serviceVariables(request);
     // The next step goes to the head of the unit that was signed for, read from nowhere else.
     outcome.put(RequestVariables.UNIT, fields.unit());
     // Decisions of an earlier round must not decide this one.
@@ -273,7 +279,7 @@ class RequestService {
               basisComment));
     }
     vouch(request, signed, "head");
-    Map<String, Object> outcome = serviceVariables(request, kept);
+    Map<String, Object> outcome = serviceVariables(request);
     // The model routes on the decision as signed, whatever else was sent.
     outcome.put(HEAD_DECISION, decision);
     return outcome(request, outcome, afterReturn(decision));
@@ -307,7 +313,7 @@ class RequestService {
     RequestSignature signed =
         sign(request, kept, Role.PUBLISHER, userId, decision, comment, arrivedAt, now);
     vouch(request, signed, "webmaster");
-    Map<String, Object> outcome = serviceVariables(request, kept);
+    Map<String, Object> outcome = serviceVariables(request);
     outcome.put(WEBMASTER_DECISION, decision);
     return outcome(request, outcome, afterReturn(decision));
   }
@@ -371,61 +377,11 @@ class RequestService {
     return new StepOutcome(request.getBusinessKey(), values, removed);
   }
 
-  /**
-   * Every variable only the service sets, as its own record has it: the request's number and unit,
-   * the latest signatures (name, position, Buddhist-era time), the return reason while a return is
-   * the latest word, the personal-data findings and the list of attachments.
-   */
-  private Map<String, Object> serviceVariables(PublicationRequest request, Kept kept) {
-    String key = request.getBusinessKey();
+  /** The variables the service keeps on the request's process: its number and unit's name. */
+  private Map<String, Object> serviceVariables(PublicationRequest request) {
     Map<String, Object> values = new HashMap<>();
-    values.put(RequestVariables.REQUEST_KEY, key);
+    values.put(RequestVariables.REQUEST_KEY, request.getBusinessKey());
     values.put(RequestVariables.UNIT_NAME, municipality.unitName(request.getUnit()));
-    List<RequestSignature> trail = kept.signatures;
-    for (RequestSignature signature : trail) {
-      switch (signature.getRole()) {
-        case REPORTER -> values.put(RequestVariables.REPORTER_SIGNATURE, display(signature));
-        case APPROVER -> {
-          if (!RETURN.equals(signature.getDecision())) {
-            values.put(RequestVariables.APPROVER_SIGNATURE, display(signature));
-          }
-        }
-        case PUBLISHER -> {
-          if (PUBLISH.equals(signature.getDecision())) {
-            values.put(RequestVariables.PUBLISHER_SIGNATURE, display(signature));
-          }
-        }
-      }
-    }
-    if (!trail.isEmpty() && RETURN.equals(trail.get(trail.size() - 1).getDecision())) {
-      RequestSignature returned = trail.get(trail.size() - 1);
-      values.put(
-          RequestVariables.RETURN_REASON,
-          (returned.getRole() == Role.APPROVER ? "หัวหน้าหน่วยงาน" : "ผู้นำข้อมูลขึ้นเผยแพร่")
-              + " "
-              + display(returned)
-              + ": "
-              + returned.getComment());
-    }
-    List<PersonalDataFinding> found = kept.findings;
-    values.put(RequestVariables.PERSONAL_DATA_FOUND, !found.isEmpty());
-    values.put(
-        RequestVariables.PERSONAL_DATA_FINDINGS,
-        found.stream()
-            .map(f -> f.getSource() + ": " + f.getKind().thaiName + " " + f.getMaskedValue())
-            .collect(Collectors.joining("\n")));
-    values.put(
-        RequestVariables.ATTACHMENTS_SUMMARY,
-        kept.attachments.stream()
-            .map(
-                a ->
-                    a.getFileName()
-                        + " ("
-                        + a.getMediaType()
-                        + ", "
-                        + Math.max(1, a.getSizeBytes() / 1024)
-                        + " KB)")
-            .collect(Collectors.joining("\n")));
     return values;
   }
 
@@ -441,7 +397,7 @@ class RequestService {
     if (!trail.isEmpty() && trail.get(trail.size() - 1).getRole() == role) {
       throw InputRejectedException.lostRace(ApiErrors.taskGone().message());
     }
-    Map<String, Object> expected = serviceVariables(request, kept);
+    Map<String, Object> expected = serviceVariables(request);
     expected.put(RequestVariables.INITIATOR, request.getPreparedBy());
     for (String name : SERVICE_VARIABLES) {
       // The unit's name follows the configuration, which may change between steps; each step
@@ -451,11 +407,6 @@ class RequestService {
         throw VariableRules.setByTheService(name);
       }
     }
-  }
-
-  private static String display(RequestSignature signature) {
-    return new Signer(signature.getUserId(), signature.getFullName(), signature.getPosition())
-        .display(signature.getSignedAt());
   }
 
   /** The signature, as stored, into the audit trail: a later edit of the row is then found. */

@@ -29,6 +29,8 @@ final class RequestVariables {
   public static final String INITIATOR = "initiator";
   public static final String UNIT_NAME = "unitName";
   public static final String REQUEST_KEY = "requestKey";
+  // No longer set (the forms read them from the service's record): kept unset, see
+  // RequestService.SERVICE_VARIABLES and RetiredRequestVariables.
   public static final String REPORTER_SIGNATURE = "reporterSignature";
   public static final String APPROVER_SIGNATURE = "approverSignature";
   public static final String PUBLISHER_SIGNATURE = "publisherSignature";
@@ -36,6 +38,15 @@ final class RequestVariables {
   public static final String PERSONAL_DATA_FOUND = "personalDataFound";
   public static final String PERSONAL_DATA_FINDINGS = "personalDataFindings";
   public static final String ATTACHMENTS_SUMMARY = "attachmentsSummary";
+  static final java.util.List<String> RETIRED =
+      java.util.List.of(
+          REPORTER_SIGNATURE,
+          APPROVER_SIGNATURE,
+          PUBLISHER_SIGNATURE,
+          RETURN_REASON,
+          PERSONAL_DATA_FOUND,
+          PERSONAL_DATA_FINDINGS,
+          ATTACHMENTS_SUMMARY);
 
   // Task definition keys of the contract.
   public static final String PREPARE_REQUEST = "prepareRequest";

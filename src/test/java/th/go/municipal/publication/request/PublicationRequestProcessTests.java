@@ -2,6 +2,7 @@ package th.go.municipal.publication.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -38,6 +39,7 @@ import th.go.municipal.publication.common.InputRejectedException;
 import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.publishing.PublishedItems;
 import th.go.municipal.publication.publishing.WebsiteAdministration;
+import th.go.municipal.publication.request.RequestSignature.Role;
 
 /** Every path through the publication-request model, driven as the demo users would in Tasklist. */
 class PublicationRequestProcessTests extends ProcessTestSupport {
@@ -73,7 +75,13 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
 
     decideAsHead(pi, "approve", null);
     assertThat(pi).isWaitingAt("publishRequest").task().hasCandidateGroup("webmaster");
-    assertThat(pi).variables().containsKeys("reporterSignature", "approverSignature");
+    assertThat(signatures.findByBusinessKeyOrderByIdAsc(key))
+        .extracting(RequestSignature::getRole, RequestSignature::getUserId)
+        .containsExactly(tuple(Role.REPORTER, REPORTER), tuple(Role.APPROVER, "head.clerk"));
+    assertThat(pi)
+        .as("the forms read the signatures from the service's record, not from variables")
+        .variables()
+        .doesNotContainKeys("reporterSignature", "approverSignature", "attachmentsSummary");
 
     decideAsWebmaster(pi, "publish", null);
     assertThat(pi).isWaitingAt(PUBLISH_TASK);
@@ -136,7 +144,10 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     decideAsHead(pi, "return", "กรุณาแก้ไขจำนวนอัตราให้ถูกต้อง");
 
     assertThat(pi).isWaitingAt("prepareRequest").task().isAssignedTo(REPORTER);
-    assertThat((String) variable(pi, "returnReason")).contains("กรุณาแก้ไขจำนวนอัตราให้ถูกต้อง");
+    assertThat(latestSignature(pi))
+        .extracting(
+            RequestSignature::getRole, RequestSignature::getDecision, RequestSignature::getComment)
+        .containsExactly(Role.APPROVER, "return", "กรุณาแก้ไขจำนวนอัตราให้ถูกต้อง");
     Map<String, Object> fixed = validRequest();
     fixed.put("title", "ประกาศรับสมัครพนักงานจ้างทั่วไป จำนวน ๒ อัตรา");
     fixed.put("reporterConfirmed", true);
@@ -179,7 +190,10 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
     decideAsWebmaster(pi, "return", "ลิงก์ภายนอกเปิดไม่ได้ กรุณาตรวจสอบ");
 
     assertThat(pi).isWaitingAt("prepareRequest");
-    assertThat((String) variable(pi, "returnReason")).contains("ลิงก์ภายนอกเปิดไม่ได้");
+    assertThat(latestSignature(pi))
+        .extracting(
+            RequestSignature::getRole, RequestSignature::getDecision, RequestSignature::getComment)
+        .containsExactly(Role.PUBLISHER, "return", "ลิงก์ภายนอกเปิดไม่ได้ กรุณาตรวจสอบ");
     signAsReporter(pi);
     assertThat(pi)
         .as("a returned request needs the head's approval again")
@@ -719,6 +733,12 @@ class PublicationRequestProcessTests extends ProcessTestSupport {
 
   private Object variable(ProcessInstance pi, String name) {
     return engine.getRuntimeService().getVariable(pi.getId(), name);
+  }
+
+  /** The latest word on the request, as the forms read it from the service's record. */
+  private RequestSignature latestSignature(ProcessInstance pi) {
+    List<RequestSignature> trail = signatures.findByBusinessKeyOrderByIdAsc(businessKeyOf(pi));
+    return trail.get(trail.size() - 1);
   }
 
   private String businessKeyOf(ProcessInstance pi) {

@@ -189,8 +189,8 @@ class SignedStepSidePathsTests {
 
   @Test
   void aHeadCannotRewriteTheReporterSignatureThatTheWebmasterSees() throws Exception {
-    String instance =
-        reporter.startRequest(requestFields("clerk", "ประกาศวันหยุดราชการ")).get("id").asText();
+    JsonNode started = reporter.startRequest(requestFields("clerk", "ประกาศวันหยุดราชการ"));
+    String instance = started.get("id").asText();
     reporter.complete(
         reporter.taskId(instance, "prepareRequest"), Map.of("reporterConfirmed", true));
     String approve = head.taskId(instance, "approveRequest");
@@ -212,13 +212,17 @@ class SignedStepSidePathsTests {
     assertThat(head.taskId(instance, "approveRequest"))
         .as("the refused completion changed nothing")
         .isEqualTo(approve);
-    JsonNode signature =
-        admin.call(
-            "GET",
-            "/engine-rest/process-instance/" + instance + "/variables/reporterSignature",
-            null,
-            200);
-    assertThat(signature.get("value").asText()).startsWith("สมชาย ใจดี");
+    admin.call(
+        "GET",
+        "/engine-rest/process-instance/" + instance + "/variables/reporterSignature",
+        null,
+        404);
+    JsonNode record =
+        head.call("GET", "/api/requests/" + started.get("businessKey").asText(), null, 200);
+    assertThat(record.at("/signatures/0/role").asText()).isEqualTo("reporter");
+    assertThat(record.at("/signatures/0/name").asText())
+        .as("the forms show the reporter's signature from the service's record")
+        .startsWith("สมชาย ใจดี");
   }
 
   private long requestsStarted() throws Exception {

@@ -1,0 +1,66 @@
+package th.go.municipal.publication.request;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes from running requests the variables that earlier versions rewrote at every step and the
+ * forms now read from the service's record (signatures, return reason, findings, list of files).
+ * Each step holds those names unset, so a request started before the upgrade would otherwise be
+ * refused at its next step. One query when there is nothing left to remove; every node may run it.
+ */
+@Component
+class RetiredRequestVariables {
+
+  static final String PROCESS_KEY = "publicationRequest";
+
+  private static final Logger log = LoggerFactory.getLogger(RetiredRequestVariables.class);
+
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
+
+  RetiredRequestVariables(RepositoryService repository, RuntimeService runtime) {
+    this.repository = repository;
+    this.runtime = runtime;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void removeFromRunningRequests() {
+    // Other processes may use the same names for their own (the quarterly report's returnReason).
+    Set<String> requestModels =
+        repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).list().stream()
+            .map(ProcessDefinition::getId)
+            .collect(Collectors.toSet());
+    Map<String, List<String>> byInstance =
+        runtime
+            .createVariableInstanceQuery()
+            .variableNameIn(RequestVariables.RETIRED.toArray(String[]::new))
+            .disableBinaryFetching()
+            .disableCustomObjectDeserialization()
+            .list()
+            .stream()
+            .filter(v -> requestModels.contains(v.getProcessDefinitionId()))
+            .filter(v -> v.getProcessInstanceId().equals(v.getExecutionId()))
+            .collect(
+                Collectors.groupingBy(
+                    VariableInstance::getProcessInstanceId,
+                    Collectors.mapping(VariableInstance::getName, Collectors.toList())));
+    byInstance.forEach(runtime::removeVariables);
+    if (!byInstance.isEmpty()) {
+      log.info(
+          "Removed the variables the forms now read from the record from {} running requests",
+          byInstance.size());
+    }
+  }
+}
