@@ -61,13 +61,6 @@ else
   for side in service bare; do
     if [ "$DB" = postgres ]; then
       psql_admin -c "drop database if exists $(pg_database "$side")" -c "create database $(pg_database "$side")"
-      # The baseline's webapps keep their sessions with Spring Session JDBC (in the jar), whose
-      # tables Spring Boot creates on H2 only; the service's come from its Flyway migrations.
-      if [ "$side" = bare ]; then
-        unzip -p "$JAR" 'BOOT-INF/lib/spring-session-jdbc-*.jar' >"$WORK/spring-session-jdbc.jar"
-        unzip -p "$WORK/spring-session-jdbc.jar" org/springframework/session/jdbc/schema-postgresql.sql \
-          | psql_on "$(pg_database bare)"
-      fi
     fi
     echo "Seeding $TASKS waiting requests into the $side's database ($(database "$side"))..."
     if [ "$side" = service ]; then args=$(service_args 0 "$(database service)"); else args=$(bare_args 0 "$(database bare)"); fi
