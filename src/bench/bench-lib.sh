@@ -95,6 +95,48 @@ start_bare() { # NAME PORT DATABASE_FILE [JAVA_OPTS...]
   PIDS+=("$STARTED_PID")
 }
 
+# Class data sharing: the service's jar unpacked with its archive by src/ops/cds-archive.sh, and the
+# baseline the same way (its archive from its own training run on the same unpacked jar, with the
+# benchmarks' classes as a jar beside it, since CDS archives no classes from a folder). Sets CDS.
+bench_cds() {
+  CDS=$WORK/cds
+  TRAINING_JAVA_OPTS="$APP_JAVA_OPTS" bash src/ops/cds-archive.sh "$JAR" "$CDS" >/dev/null
+  jar cf "$CDS/bench.jar" -C "$BENCH_CLASSES" .
+  # shellcheck disable=SC2086
+  java $APP_JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS/bare.jsa" -Dspring.context.exit=onRefresh \
+    -cp "$CDS/publication.jar:$CDS/bench.jar" th.go.municipal.bench.BareEngineApplication \
+    "--spring.datasource.url=jdbc:h2:mem:bare-training;DB_CLOSE_DELAY=-1" --server.port=0 \
+    --server.address=127.0.0.1 >"$CDS/bare-training.log" 2>&1 \
+    || { tail -40 "$CDS/bare-training.log"; exit 1; }
+}
+
+# The service started from its unpacked jar with its archive (bench_cds first).
+start_service_cds() { # NAME PORT DATABASE_FILE [JAVA_OPTS...]
+  local name=$1 port=$2 db=$3
+  shift 3
+  local opts=("$@")
+  [ ${#opts[@]} -gt 0 ] || read -ra opts <<<"$APP_JAVA_OPTS"
+  # shellcheck disable=SC2046
+  java "${opts[@]}" -XX:SharedArchiveFile="$CDS/publication.jsa" -jar "$CDS/publication.jar" \
+    $(service_args "$port" "$db") >"$WORK/$name.log" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+}
+
+# The baseline started the same way: the same unpacked jar, its own archive.
+start_bare_cds() { # NAME PORT DATABASE_FILE [JAVA_OPTS...]
+  local name=$1 port=$2 db=$3
+  shift 3
+  local opts=("$@")
+  [ ${#opts[@]} -gt 0 ] || read -ra opts <<<"$APP_JAVA_OPTS"
+  # shellcheck disable=SC2046
+  java "${opts[@]}" -XX:SharedArchiveFile="$CDS/bare.jsa" \
+    -cp "$CDS/publication.jar:$CDS/bench.jar" th.go.municipal.bench.BareEngineApplication \
+    $(bare_args "$port" "$db") >"$WORK/$name.log" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+}
+
 stop_process() { # PID
   kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true
 }

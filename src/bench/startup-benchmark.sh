@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# Start-up and memory (issue 12): time from `java -jar` to the first answer, for the service's jar
-# and the bare-engine baseline (same jar, BareEngineApplication), STARTS times each, interleaved, on
-# an existing H2 file database (a first start creates it and is shown apart); then each started in
-# -Xmx256m walks one request through /engine-rest to published, and its resident memory is shown.
+# Start-up and memory (issue 12): time from `java` to the first answer, for the service's jar and
+# the bare-engine baseline (same jar, BareEngineApplication), STARTS times each, interleaved, on an
+# existing H2 file database (a first start creates it and is shown apart), each started two ways:
+# plain `java -jar` and with class data sharing (src/ops/cds-archive.sh: the unpacked jar and the
+# archive of a training run, the baseline's made the same way); then each started in -Xmx256m walks
+# one request through /engine-rest to published, and its resident memory is shown.
 #
 #   bash src/bench/startup-benchmark.sh
 #
 # First answer: /actuator/health if the application has it, else / (the service's home page) or
 # /camunda/app/welcome/default/ (the baseline, which has no page at /). Settings (environment):
-# STARTS (3), APP_JAVA_OPTS (-Xmx512m) for the timed starts, SMALL_HEAP (-Xmx256m).
+# STARTS (3), APP_JAVA_OPTS (-Xmx512m) for the timed starts, SMALL_HEAP (-Xmx256m), CDS_STARTS
+# (yes; no: plain java -jar only).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 bench_build
+SIDES="service bare"
+if [ "${CDS_STARTS:-yes}" = yes ]; then
+  echo "Making the class data sharing archives (training runs)..."
+  bench_cds
+  SIDES="service bare service_cds bare_cds"
+fi
 STARTS=${STARTS:-3}
 SMALL_HEAP=${SMALL_HEAP:--Xmx256m}
 
@@ -20,9 +29,10 @@ time_to_answer() { # SIDE PORT [JAVA_OPTS...]
   local side=$1 port=$2 start code
   shift 2
   local base="http://127.0.0.1:$port" fallback=/
-  [ "$side" = bare ] && fallback=/camunda/app/welcome/default/
+  [ "${side%_cds}" = bare ] && fallback=/camunda/app/welcome/default/
   start=$(date +%s.%N)
-  "start_$side" "$side" "$port" "$WORK/$side" "$@"
+  # The archive's side starts on the same database as the plain one.
+  "start_$side" "$side" "$port" "$WORK/${side%_cds}" "$@"
   for _ in $(seq 1 3000); do
     code=$(curl -s -o /dev/null -w '%{http_code}' "$base/actuator/health" || true)
     if [ "$code" = 404 ]; then code=$(curl -s -o /dev/null -w '%{http_code}' "$base$fallback" || true); fi
@@ -47,8 +57,8 @@ for side in service bare; do
   stop_process "$STARTED_PID"
 done
 for round in $(seq 1 "$STARTS"); do
-  order="service bare"
-  [ $((round % 2)) = 0 ] && order="bare service"
+  order=$SIDES
+  [ $((round % 2)) = 0 ] && order=$(echo "$SIDES" | tr ' ' '\n' | tac | tr '\n' ' ')
   for side in $order; do
     port=$(free_port)
     time_to_answer "$side" "$port"
@@ -61,13 +71,18 @@ for round in $(seq 1 "$STARTS"); do
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-s=$(echo "${TIMES[service]}" | median)
-b=$(echo "${TIMES[bare]}" | median)
-printf '\n%-34s %10s %10s %8s  %s\n' "start-up ($APP_JAVA_OPTS, $STARTS starts)" bare service ratio "goal"
-awk -v b="$b" -v s="$s" 'BEGIN { printf "%-34s %10.1f %10.1f %8.2f  service ≤ 10 s: %s\n", "first answer, s (median)", b, s, s / b, (s <= 10 ? "met" : "NOT met") }'
-rs=$(echo "${RSS[service]}" | median)
-rb=$(echo "${RSS[bare]}" | median)
-awk -v b="$rb" -v s="$rs" 'BEGIN { printf "%-34s %10.0f %10.0f %8.2f\n", "resident memory when ready, MB", b, s, s / b }'
+printf '\n%-40s %10s %10s %8s  %s\n' "start-up ($APP_JAVA_OPTS, $STARTS starts)" bare service ratio "goal"
+for way in "" _cds; do
+  [ -n "${TIMES[service$way]:-}" ] || continue
+  label="java -jar"
+  [ "$way" = _cds ] && label="class data sharing"
+  s=$(echo "${TIMES[service$way]}" | median)
+  b=$(echo "${TIMES[bare$way]}" | median)
+  awk -v b="$b" -v s="$s" -v l="$label" 'BEGIN { printf "%-40s %10.1f %10.1f %8.2f  service ≤ 10 s: %s\n", "first answer, s (median), " l, b, s, s / b, (s <= 10 ? "met" : "NOT met") }'
+  rs=$(echo "${RSS[service$way]}" | median)
+  rb=$(echo "${RSS[bare$way]}" | median)
+  awk -v b="$rb" -v s="$rs" -v l="$label" 'BEGIN { printf "%-40s %10.0f %10.0f %8.2f\n", "resident memory when ready, MB, " l, b, s, s / b }'
+done
 
 echo
 echo "In $SMALL_HEAP: one request walked through /engine-rest to published"

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -34,7 +36,10 @@ import th.go.municipal.publication.common.ThaiDates;
  * too; the daily anchors, also published outside the database, keep a rewritten past from matching
  * what was published. Entries are written in the caller's transaction (the engine's), so a
  * rolled-back step leaves no entry and a committed one always has its entry; a refusal, whose
- * transaction rolls back, is written after it, on its own.
+ * transaction rolls back, is written after it, on its own. A transaction's entries are chained
+ * together just before it commits, so the head row is locked only from then to the commit, not from
+ * a step's first entry on: steps that audit run side by side until they commit, and on a cluster
+ * the lock still keeps the nodes from forking the chain.
  */
 @Service
 public class AuditService {
@@ -65,16 +70,25 @@ public class AuditService {
     this.clock = clock;
   }
 
+  /**
+   * Adds an entry about a change to the trail, in the caller's transaction. It is chained just
+   * before that transaction commits, with the transaction's other entries: one lock of the head,
+   * their inserts and one update of the head, so the head is locked only from then until the commit
+   * and transactions that audit run side by side until they commit. A transaction that rolls back
+   * leaves no entry; one that commits has them all, or fails to commit.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public AuditEntry record(AuditRecord record) {
-    AuditChainHead chain = head.lockHead().orElseThrow();
-    AuditRecord complete = record.unit() == null ? withUnitOfEarlierEntries(record) : record;
-    // Microseconds: what both H2 and PostgreSQL store, so the hash can be recomputed from the row.
-    Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    String hash = hash(chain.getLastHash(), complete, now);
-    AuditEntry entry = entries.save(new AuditEntry(complete, now, chain.getLastHash(), hash));
-    chain.advance(entry);
-    return entry;
+  public void record(AuditRecord record) {
+    PendingChain pending = pendingInThisTransaction();
+    pending.add(record.unit() == null ? pending.withUnitOfEarlierEntries(record) : record);
+  }
+
+  /**
+   * Makes sure this transaction's entries are chained when it commits, for a caller that records
+   * from a synchronization of its own just before the commit: one registered then would not run.
+   */
+  void openChain() {
+    pendingInThisTransaction();
   }
 
   /**
@@ -97,30 +111,138 @@ public class AuditService {
   }
 
   /**
-   * The unit of the request or process the entry is about, from the entries written about it
-   * before; an operation on a process instance (a claim, a retry) also gets the request's number.
-   * Operations on no process (users, groups, deployments) stay without a unit.
+   * The entries of the current transaction, kept by its own synchronization (not a bound resource,
+   * which a transaction started inside it, such as a refusal's, would see too).
    */
-  private AuditRecord withUnitOfEarlierEntries(AuditRecord record) {
-    Optional<AuditEntry> earlier =
-        record.subjectKey() != null
-            ? entries.findFirstBySubjectKeyAndUnitIsNotNullOrderByIdDesc(record.subjectKey())
-            : Optional.empty();
-    if (earlier.isEmpty() && record.processInstanceId() != null) {
-      earlier =
-          entries.findFirstByProcessInstanceIdAndUnitIsNotNullOrderByIdDesc(
-              record.processInstanceId());
+  private PendingChain pendingInThisTransaction() {
+    for (TransactionSynchronization registered :
+        TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof PendingChain pending && pending.service() == this) {
+        return pending;
+      }
     }
-    return earlier
-        .map(
-            e ->
-                record.subjectKey() == null
-                    ? record.withSubject(e.getSubjectKey()).withUnit(e.getUnit())
-                    : record.withUnit(e.getUnit()))
-        .orElse(record);
+    PendingChain pending = new PendingChain();
+    TransactionSynchronizationManager.registerSynchronization(pending);
+    return pending;
+  }
+
+  /** Chains what this transaction recorded so far, so that its reads of the trail see it. */
+  private void chainWhatThisTransactionRecorded() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    for (TransactionSynchronization registered :
+        TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof PendingChain pending && pending.service() == this) {
+        pending.chainRest();
+      }
+    }
+  }
+
+  /**
+   * One transaction's entries, chained when it is about to commit. Last of the synchronizations
+   * (lowest precedence), after the others have done their writes, so that the head is locked last
+   * and for as short as can be; an entry recorded after that (by a synchronization registered
+   * later) is chained at once, under the lock the transaction already holds.
+   */
+  private final class PendingChain implements TransactionSynchronization {
+
+    private final List<AuditRecord> records = new ArrayList<>();
+    private int chained;
+    private boolean committing;
+
+    AuditService service() {
+      return AuditService.this;
+    }
+
+    void add(AuditRecord record) {
+      records.add(record);
+      if (committing) {
+        chainRest();
+      }
+    }
+
+    @Override
+    public int getOrder() {
+      return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      committing = true;
+      chainRest();
+    }
+
+    void chainRest() {
+      if (chained == records.size()) {
+        return;
+      }
+      // The transaction's other writes first, so that none of them waits behind the head's lock
+      // while it is held, and every transaction takes its row locks in the same order.
+      entries.flush();
+      AuditChainHead chain = head.lockHead().orElseThrow();
+      // Microseconds: what both H2 and PostgreSQL store, so the hash can be recomputed from the
+      // row. Taken under the lock, so the time never goes back along the chain on one node.
+      Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+      for (AuditRecord record : records.subList(chained, records.size())) {
+        String hash = hash(chain.getLastHash(), record, now);
+        chain.advance(entries.save(new AuditEntry(record, now, chain.getLastHash(), hash)));
+      }
+      chained = records.size();
+      entries.flush();
+    }
+
+    /**
+     * The unit of the request or process the entry is about, from the entries written about it
+     * before, this transaction's first; an operation on a process instance (a claim, a retry) also
+     * gets the request's number. Operations on no process (users, groups, deployments) stay without
+     * a unit.
+     */
+    AuditRecord withUnitOfEarlierEntries(AuditRecord record) {
+      Optional<AuditRecord> earlier = Optional.empty();
+      if (record.subjectKey() != null) {
+        earlier =
+            newestRecorded(AuditRecord::subjectKey, record.subjectKey())
+                .or(
+                    () ->
+                        entries
+                            .findFirstBySubjectKeyAndUnitIsNotNullOrderByIdDesc(record.subjectKey())
+                            .map(AuditEntry::record));
+      }
+      if (earlier.isEmpty() && record.processInstanceId() != null) {
+        earlier =
+            newestRecorded(AuditRecord::processInstanceId, record.processInstanceId())
+                .or(
+                    () ->
+                        entries
+                            .findFirstByProcessInstanceIdAndUnitIsNotNullOrderByIdDesc(
+                                record.processInstanceId())
+                            .map(AuditEntry::record));
+      }
+      return earlier
+          .map(
+              e ->
+                  record.subjectKey() == null
+                      ? record.withSubject(e.subjectKey()).withUnit(e.unit())
+                      : record.withUnit(e.unit()))
+          .orElse(record);
+    }
+
+    /** The newest entry of this transaction with a unit that matches; newer than any stored. */
+    private Optional<AuditRecord> newestRecorded(
+        Function<AuditRecord, String> field, String value) {
+      for (int i = records.size() - 1; i >= 0; i--) {
+        AuditRecord r = records.get(i);
+        if (r.unit() != null && value.equals(field.apply(r))) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   public List<AuditEntry> trailOf(String subjectKey) {
+    chainWhatThisTransactionRecorded();
     return entries.findBySubjectKeyOrderByIdAsc(subjectKey);
   }
 
@@ -135,6 +257,7 @@ public class AuditService {
       String subjectKey, String unit, String actor, LocalDate from, LocalDate to) {}
 
   public Page<AuditEntry> find(Filter filter, int page, int size) {
+    chainWhatThisTransactionRecorded();
     Specification<AuditEntry> where =
         (root, query, cb) -> {
           List<Predicate> all = new ArrayList<>();
@@ -159,6 +282,7 @@ public class AuditService {
   }
 
   public List<AuditEntry> between(LocalDate from, LocalDate to) {
+    chainWhatThisTransactionRecorded();
     return entries.findByRecordedAtGreaterThanEqualAndRecordedAtLessThanOrderByIdAsc(
         startOf(from), startOf(to.plusDays(1)));
   }
@@ -171,6 +295,7 @@ public class AuditService {
   public record Head(Long entryId, long entryCount, String hash) {}
 
   public Head head() {
+    chainWhatThisTransactionRecorded();
     AuditChainHead h = head.findById(AuditChainHead.ID).orElseThrow();
     return new Head(h.getLastEntryId(), h.getEntryCount(), h.getLastHash());
   }
@@ -180,6 +305,7 @@ public class AuditService {
    */
   @Transactional
   public Optional<AuditAnchor> anchor(LocalDate day) {
+    chainWhatThisTransactionRecorded();
     AuditChainHead h = head.lockHead().orElseThrow();
     if (anchors.existsById(day)) {
       return Optional.empty();

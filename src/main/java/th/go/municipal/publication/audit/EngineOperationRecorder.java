@@ -67,6 +67,9 @@ class EngineOperationRecorder {
     }
     PendingOperations pending = new PendingOperations();
     TransactionSynchronizationManager.registerSynchronization(pending);
+    // The audit chain's own synchronization must be registered before the commit begins, or the
+    // entries recorded from this one's would never be chained.
+    audit.openChain();
     return pending;
   }
 

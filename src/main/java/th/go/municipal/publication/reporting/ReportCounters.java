@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -93,6 +94,13 @@ class ReportCounters {
       TransactionSynchronizationManager.bindResource(this, gathered);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
+            // Before the audit chain, which locks its head last: every transaction then takes
+            // the counters' rows before the head, and none waits for the other in a cycle.
+            @Override
+            public int getOrder() {
+              return Ordered.LOWEST_PRECEDENCE - 1;
+            }
+
             @Override
             public void beforeCommit(boolean readOnly) {
               write(gathered);

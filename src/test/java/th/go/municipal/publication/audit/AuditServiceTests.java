@@ -51,9 +51,12 @@ class AuditServiceTests {
 
   @Autowired TestEntityManager entityManager;
 
+  /** Records a step and reads it back: reading the trail chains what the transaction recorded. */
   AuditEntry step(String key, String actor, String action) {
-    return audit.record(
+    audit.record(
         new AuditRecord(key, "pi-" + key, actor, "staff", action, null, null).withUnit("clerk"));
+    List<AuditEntry> trail = audit.trailOf(key);
+    return trail.get(trail.size() - 1);
   }
 
   @Test

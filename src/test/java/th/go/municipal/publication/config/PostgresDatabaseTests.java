@@ -20,8 +20,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.PlatformTransactionManager;
 import th.go.municipal.publication.ProcessTestSupport;
 import th.go.municipal.publication.audit.AuditService;
+import th.go.municipal.publication.audit.AuditingAtOnce;
 import th.go.municipal.publication.audit.ChainTampering;
 import th.go.municipal.publication.audit.TamperingDetectionTests;
 import th.go.municipal.publication.audit.Verification;
@@ -29,7 +31,7 @@ import th.go.municipal.publication.publishing.PublishedItems;
 
 /**
  * The production database: a real PostgreSQL (binaries from Maven) under the engine and our Flyway
- * schema, with one request walked to published.
+ * schema, with one request walked to published, and two transactions auditing at once.
  */
 @Import(PostgresDatabaseTests.Database.class)
 // Closed when the class ends, while the server still runs: at the JVM's exit the embedded server's
@@ -66,6 +68,8 @@ class PostgresDatabaseTests extends ProcessTestSupport {
   @Autowired AuditService audit;
 
   @Autowired JdbcTemplate jdbc;
+
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void requestIsPublishedOnPostgres() {
@@ -108,5 +112,10 @@ class PostgresDatabaseTests extends ProcessTestSupport {
     undo.run();
 
     assertThat(audit.verify().firstBroken()).as("whole again once undone").isNull();
+  }
+
+  @Test
+  void twoTransactionsAuditingAtOnceDoNotWaitForEachOtherOnPostgres() throws Exception {
+    AuditingAtOnce.secondCommitsWhileTheFirstIsOpen(audit, transactions, "PR-2570-9001");
   }
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Class data sharing (CDS) for a faster start: unpacks the application's jar into DIR (Spring Boot's
+# `-Djarmode=tools extract`: DIR/publication.jar and its libraries in DIR/lib/) and makes
+# DIR/publication.jsa, the archive of every class the application loads while it starts, from a
+# training run (the application context is built against a throwaway H2 database in memory and the
+# JVM exits when it has refreshed: nothing is served, nothing is written anywhere else). Run it again
+# after every new jar and every new Java: a JVM refuses an archive that is not its own or not of
+# these jars (it then starts without it, as slowly as before, and says so with -Xshare:auto's
+# warning in the log).
+#
+#   bash src/ops/cds-archive.sh target/publication-0.1.0-SNAPSHOT.jar /opt/municipal-publication/cds
+#   java -XX:SharedArchiveFile=/opt/municipal-publication/cds/publication.jsa \
+#        -jar /opt/municipal-publication/cds/publication.jar --spring.profiles.active=postgres
+#
+# Extra JVM options for the training run (e.g. the heap): TRAINING_JAVA_OPTS.
+set -euo pipefail
+JAR=${1:?usage: cds-archive.sh APPLICATION.jar DIR}
+DIR=${2:?usage: cds-archive.sh APPLICATION.jar DIR}
+read -ra training_opts <<<"${TRAINING_JAVA_OPTS:-}"
+
+rm -rf "$DIR"
+java -Djarmode=tools -jar "$JAR" extract --destination "$DIR" --application-filename publication.jar
+# The training run needs no settings of the installation: an in-memory database, no web port, no
+# mail, no anchor file. The same classes are loaded as in production but for the database driver.
+java "${training_opts[@]}" -XX:ArchiveClassesAtExit="$DIR/publication.jsa" \
+  -Dspring.context.exit=onRefresh -jar "$DIR/publication.jar" \
+  --spring.datasource.url="jdbc:h2:mem:cds-training;DB_CLOSE_DELAY=-1" \
+  --server.port=0 --server.address=127.0.0.1 --publication.audit.anchor-file= \
+  --logging.level.root=WARN >"$DIR/training.log" 2>&1 \
+  || { tail -40 "$DIR/training.log" >&2; exit 1; }
+[ -s "$DIR/publication.jsa" ] || { echo "no archive made; see $DIR/training.log" >&2; exit 1; }
+echo "$DIR/publication.jsa: $(du -m "$DIR/publication.jsa" | cut -f1) MB; start with"
+echo "  java -XX:SharedArchiveFile=$DIR/publication.jsa -jar $DIR/publication.jar"
