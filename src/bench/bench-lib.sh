@@ -49,14 +49,24 @@ bench_java() { # JAVA_OPTS... -- MAIN ARGS... (in the foreground)
   java "${opts[@]}" -Dloader.main="$main" "${BENCH_LAUNCHER[@]}" "$@"
 }
 
-service_args() { # PORT DATABASE_FILE
-  echo "--spring.profiles.active=demo --spring.datasource.url=jdbc:h2:file:$2;AUTO_SERVER=TRUE" \
+# The datasource: an H2 file, or a PostgreSQL database given by its JDBC URL (user and password
+# from BENCH_DB_USER and BENCH_DB_PASSWORD; the demo profile, so the engine creates its tables).
+datasource_args() { # DATABASE_FILE or jdbc:postgresql://... URL
+  case $1 in
+    jdbc:*) echo "--spring.datasource.url=$1 --spring.datasource.username=${BENCH_DB_USER:-postgres}" \
+      "--spring.datasource.password=${BENCH_DB_PASSWORD:-}" ;;
+    *) echo "--spring.datasource.url=jdbc:h2:file:$1;AUTO_SERVER=TRUE" ;;
+  esac
+}
+
+service_args() { # PORT DATABASE
+  echo "--spring.profiles.active=demo $(datasource_args "$2")" \
     "--server.address=127.0.0.1 --server.port=$1 --municipality.website-url=http://127.0.0.1:$1" \
     "--publication.audit.anchor-file="
 }
 
-bare_args() { # PORT DATABASE_FILE
-  echo "--spring.datasource.url=jdbc:h2:file:$2;AUTO_SERVER=TRUE --server.address=127.0.0.1 --server.port=$1"
+bare_args() { # PORT DATABASE
+  echo "$(datasource_args "$2") --server.address=127.0.0.1 --server.port=$1"
 }
 
 # Starts the service (java -jar) in the background; sets STARTED_PID. Log: $WORK/NAME.log
