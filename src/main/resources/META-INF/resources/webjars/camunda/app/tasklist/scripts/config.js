@@ -62,7 +62,7 @@ export default {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'th'
   },
-  customScripts: ['scripts/thai-locale', 'scripts/audit-link'],
+  customScripts: ['scripts/thai-locale', 'scripts/audit-link', 'scripts/request-record'],
 
   shortcuts: {
     claimTask: {
