@@ -40,6 +40,15 @@ function returnReason(record) {
   return who + ' ' + signed(last) + ': ' + last.comment;
 }
 
-window.requestRecord = {signed, findingsText, filesText, returnReason};
+// what the approval and publishing forms show of the screening and the files
+function findingsAndFiles(record) {
+  return {
+    personalDataFound: (record.personalData || []).length > 0,
+    personalDataFindings: findingsText(record),
+    attachmentsSummary: filesText(record)
+  };
+}
+
+window.requestRecord = {signed, findingsText, findingsAndFiles, returnReason};
 
 export default [];
