@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,17 +70,13 @@ class RequestService {
    * started before they were given up.
    */
   static final List<String> SERVICE_VARIABLES =
-      List.of(
-          RequestVariables.REQUEST_KEY,
-          RequestVariables.UNIT_NAME,
-          RequestVariables.REPORTER_SIGNATURE,
-          RequestVariables.APPROVER_SIGNATURE,
-          RequestVariables.PUBLISHER_SIGNATURE,
-          RequestVariables.RETURN_REASON,
-          RequestVariables.PERSONAL_DATA_FOUND,
-          RequestVariables.PERSONAL_DATA_FINDINGS,
-          RequestVariables.ATTACHMENTS_SUMMARY,
-          RequestVariables.INITIATOR);
+      Stream.concat(
+              Stream.of(
+                  RequestVariables.REQUEST_KEY,
+                  RequestVariables.UNIT_NAME,
+                  RequestVariables.INITIATOR),
+              RequestVariables.RETIRED.stream())
+          .toList();
 
   /** Legal bases on which a head may approve publishing personal data (PDPA B.E. 2562). */
   static final List<String> PERSONAL_DATA_BASES =
@@ -323,9 +320,15 @@ class RequestService {
    */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   boolean isPreparer(String userId, PublicationRequest request) {
+    return isPreparer(
+        userId, request, signatures.findByBusinessKeyOrderByIdAsc(request.getBusinessKey()));
+  }
+
+  private static boolean isPreparer(
+      String userId, PublicationRequest request, List<RequestSignature> signed) {
     return userId.equals(request.getPreparedBy())
-        || signatures.existsByBusinessKeyAndRoleAndUserId(
-            request.getBusinessKey(), Role.REPORTER, userId);
+        || signed.stream()
+            .anyMatch(s -> s.getRole() == Role.REPORTER && userId.equals(s.getUserId()));
   }
 
   /**
@@ -485,9 +488,7 @@ class RequestService {
   }
 
   private void requireNotPreparer(String userId, PublicationRequest request, Kept kept) {
-    if (userId.equals(request.getPreparedBy())
-        || kept.signatures.stream()
-            .anyMatch(s -> s.getRole() == Role.REPORTER && userId.equals(s.getUserId()))) {
+    if (isPreparer(userId, request, kept.signatures)) {
       throw InputRejectedException.forbidden(
           "ผู้จัดเตรียมคำขอไม่สามารถอนุมัติหรือเผยแพร่คำขอของตนเองได้"
               + " (separation of duties: the preparer of a request may not approve or publish it)");

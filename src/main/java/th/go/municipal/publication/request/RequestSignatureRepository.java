@@ -10,7 +10,4 @@ interface RequestSignatureRepository extends JpaRepository<RequestSignature, Lon
   List<RequestSignature> findByBusinessKeyOrderByIdAsc(String businessKey);
 
   Optional<RequestSignature> findFirstByBusinessKeyOrderByIdDesc(String businessKey);
-
-  boolean existsByBusinessKeyAndRoleAndUserId(
-      String businessKey, RequestSignature.Role role, String userId);
 }

@@ -1,7 +1,13 @@
 package th.go.municipal.publication.request;
 
-/** Names of the process variables of the contract, used by delegates, forms and tests alike. */
+import java.util.List;
+
+/**
+ * Names of the contract (process key, variables, task keys), used by delegates, forms and tests.
+ */
 final class RequestVariables {
+
+  public static final String PROCESS_KEY = "publicationRequest";
 
   public static final String UNIT = "unit";
   public static final String TITLE = "title";
@@ -38,8 +44,8 @@ final class RequestVariables {
   public static final String PERSONAL_DATA_FOUND = "personalDataFound";
   public static final String PERSONAL_DATA_FINDINGS = "personalDataFindings";
   public static final String ATTACHMENTS_SUMMARY = "attachmentsSummary";
-  static final java.util.List<String> RETIRED =
-      java.util.List.of(
+  static final List<String> RETIRED =
+      List.of(
           REPORTER_SIGNATURE,
           APPROVER_SIGNATURE,
           PUBLISHER_SIGNATURE,

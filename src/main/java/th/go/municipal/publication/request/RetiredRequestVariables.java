@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RetiredRequestVariables {
 
-  static final String PROCESS_KEY = "publicationRequest";
-
   private static final Logger log = LoggerFactory.getLogger(RetiredRequestVariables.class);
 
   private final RepositoryService repository;
@@ -39,7 +37,11 @@ class RetiredRequestVariables {
   void removeFromRunningRequests() {
     // Other processes may use the same names for their own (the quarterly report's returnReason).
     Set<String> requestModels =
-        repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).list().stream()
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(RequestVariables.PROCESS_KEY)
+            .list()
+            .stream()
             .map(ProcessDefinition::getId)
             .collect(Collectors.toSet());
     Map<String, List<String>> byInstance =
