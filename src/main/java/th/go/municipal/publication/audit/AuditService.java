@@ -110,33 +110,21 @@ public class AuditService {
         });
   }
 
-  /**
-   * The entries of the current transaction, kept by its own synchronization (not a bound resource,
-   * which a transaction started inside it, such as a refusal's, would see too).
-   */
+  /** The entries of the current transaction, gathered by its own synchronization. */
   private PendingChain pendingInThisTransaction() {
-    for (TransactionSynchronization registered :
-        TransactionSynchronizationManager.getSynchronizations()) {
-      if (registered instanceof PendingChain pending && pending.service() == this) {
-        return pending;
-      }
-    }
-    PendingChain pending = new PendingChain();
-    TransactionSynchronizationManager.registerSynchronization(pending);
-    return pending;
+    return TransactionWork.find(PendingChain.class, pending -> pending.service() == this)
+        .orElseGet(
+            () -> {
+              PendingChain pending = new PendingChain();
+              TransactionSynchronizationManager.registerSynchronization(pending);
+              return pending;
+            });
   }
 
   /** Chains what this transaction recorded so far, so that its reads of the trail see it. */
   private void chainWhatThisTransactionRecorded() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return;
-    }
-    for (TransactionSynchronization registered :
-        TransactionSynchronizationManager.getSynchronizations()) {
-      if (registered instanceof PendingChain pending && pending.service() == this) {
-        pending.chainRest();
-      }
-    }
+    TransactionWork.find(PendingChain.class, pending -> pending.service() == this)
+        .ifPresent(PendingChain::chainRest);
   }
 
   /**

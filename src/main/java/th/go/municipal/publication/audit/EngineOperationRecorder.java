@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.context.event.EventListener;
@@ -48,10 +49,7 @@ class EngineOperationRecorder {
         .add(change);
   }
 
-  /**
-   * The operations of the current transaction. Kept by the transaction's own synchronization, so a
-   * transaction started inside another one (a failed job's retry count) keeps its own.
-   */
+  /** The operations of the current transaction, gathered by its own synchronization. */
   private PendingOperations pendingInThisTransaction() {
     // The engine runs every command in a Spring transaction here; without one nothing could be
     // chained in the same transaction as the operation, so that is an error, not a skip.
@@ -59,11 +57,10 @@ class EngineOperationRecorder {
       throw new IllegalStateException(
           "An engine operation outside a transaction cannot be audited");
     }
-    for (TransactionSynchronization registered :
-        TransactionSynchronizationManager.getSynchronizations()) {
-      if (registered instanceof PendingOperations pending && pending.recorder() == this) {
-        return pending;
-      }
+    Optional<PendingOperations> gathering =
+        TransactionWork.find(PendingOperations.class, pending -> pending.recorder() == this);
+    if (gathering.isPresent()) {
+      return gathering.get();
     }
     PendingOperations pending = new PendingOperations();
     TransactionSynchronizationManager.registerSynchronization(pending);
