@@ -3,8 +3,11 @@
 # the bare-engine baseline (same jar, BareEngineApplication), STARTS times each, interleaved, on an
 # existing H2 file database (a first start creates it and is shown apart), each started two ways:
 # plain `java -jar` and with class data sharing (src/ops/cds-archive.sh: the unpacked jar and the
-# archive of a training run, the baseline's made the same way); then each started in -Xmx256m walks
-# one request through /engine-rest to published, and its resident memory is shown.
+# archive of a training run, the baseline's made the same way) and with that archive and the quick
+# compiler only (-XX:TieredStopAtLevel=1: on 2 cores the optimising compiler takes a core for itself
+# while the application starts; src/ops/environment.example says what it costs later); then each
+# started in -Xmx256m walks one request through /engine-rest to published, and its resident memory
+# is shown.
 #
 #   bash src/bench/startup-benchmark.sh
 #
@@ -19,8 +22,13 @@ SIDES="service bare"
 if [ "${CDS_STARTS:-yes}" = yes ]; then
   echo "Making the class data sharing archives (training runs)..."
   bench_cds
-  SIDES="service bare service_cds bare_cds"
+  SIDES="service bare service_cds bare_cds service_c1 bare_c1"
 fi
+# Class data sharing and the quick compiler only (C1), the same for both sides.
+# shellcheck disable=SC2086
+start_service_c1() { start_service_cds "$1" "$2" "$3" $APP_JAVA_OPTS -XX:TieredStopAtLevel=1; }
+# shellcheck disable=SC2086
+start_bare_c1() { start_bare_cds "$1" "$2" "$3" $APP_JAVA_OPTS -XX:TieredStopAtLevel=1; }
 STARTS=${STARTS:-3}
 SMALL_HEAP=${SMALL_HEAP:--Xmx256m}
 
@@ -29,10 +37,10 @@ time_to_answer() { # SIDE PORT [JAVA_OPTS...]
   local side=$1 port=$2 start code
   shift 2
   local base="http://127.0.0.1:$port" fallback=/
-  [ "${side%_cds}" = bare ] && fallback=/camunda/app/welcome/default/
+  [ "${side%%_*}" = bare ] && fallback=/camunda/app/welcome/default/
   start=$(date +%s.%N)
-  # The archive's side starts on the same database as the plain one.
-  "start_$side" "$side" "$port" "$WORK/${side%_cds}" "$@"
+  # Every way of a side starts on the same database as the plain one.
+  "start_$side" "$side" "$port" "$WORK/${side%%_*}" "$@"
   for _ in $(seq 1 3000); do
     code=$(curl -s -o /dev/null -w '%{http_code}' "$base/actuator/health" || true)
     if [ "$code" = 404 ]; then code=$(curl -s -o /dev/null -w '%{http_code}' "$base$fallback" || true); fi
@@ -71,18 +79,23 @@ for round in $(seq 1 "$STARTS"); do
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-printf '\n%-40s %10s %10s %8s  %s\n' "start-up ($APP_JAVA_OPTS, $STARTS starts)" bare service ratio "goal"
-for way in "" _cds; do
+printf '\n%-55s %10s %10s %8s  %s\n' "start-up ($APP_JAVA_OPTS, $STARTS starts)" bare service ratio "goal"
+for way in "" _cds _c1; do
   [ -n "${TIMES[service$way]:-}" ] || continue
   label="java -jar"
   [ "$way" = _cds ] && label="class data sharing"
+  [ "$way" = _c1 ] && label="class data sharing, C1 only"
   s=$(echo "${TIMES[service$way]}" | median)
   b=$(echo "${TIMES[bare$way]}" | median)
-  awk -v b="$b" -v s="$s" -v l="$label" 'BEGIN { printf "%-40s %10.1f %10.1f %8.2f  service ≤ 10 s: %s\n", "first answer, s (median), " l, b, s, s / b, (s <= 10 ? "met" : "NOT met") }'
+  awk -v b="$b" -v s="$s" -v l="$label" 'BEGIN { printf "%-55s %10.1f %10.1f %8.2f  service ≤ 10 s: %s\n", "first answer, s (median), " l, b, s, s / b, (s <= 10 ? "met" : "NOT met") }'
   rs=$(echo "${RSS[service$way]}" | median)
   rb=$(echo "${RSS[bare$way]}" | median)
-  awk -v b="$rb" -v s="$rs" -v l="$label" 'BEGIN { printf "%-40s %10.0f %10.0f %8.2f\n", "resident memory when ready, MB, " l, b, s, s / b }'
+  awk -v b="$rb" -v s="$rs" -v l="$label" 'BEGIN { printf "%-55s %10.0f %10.0f %8.2f\n", "resident memory when ready, MB, " l, b, s, s / b }'
 done
+if [ -n "${TIMES[service_c1]:-}" ]; then
+  echo "C1 only costs at work what the cycle benchmark shows with it:"
+  echo "  JAVA_OPTS='-Xms1g -Xmx1g -XX:TieredStopAtLevel=1' bash src/bench/cycle-benchmark.sh"
+fi
 
 echo
 echo "In $SMALL_HEAP: one request walked through /engine-rest to published"

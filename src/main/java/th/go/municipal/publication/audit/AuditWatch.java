@@ -17,6 +17,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.AfterStart;
 import th.go.municipal.publication.common.ThaiDates;
 import th.go.municipal.publication.identity.Groups;
 import th.go.municipal.publication.notification.MailNotice;
@@ -24,10 +25,9 @@ import th.go.municipal.publication.notification.MailNotifier;
 import th.go.municipal.publication.notification.StaffMailboxes;
 
 /**
- * Anchors the chain each day (and at every start, so a service that was down at midnight still
- * anchors that day) and verifies it on a schedule. A broken chain is e-mailed to the auditors and
- * administrators (kept in the mail outbox without a mail server) and shown on the auditors' pages,
- * never only logged.
+ * Anchors the chain each day and verifies it on a schedule, and both after every start. A broken
+ * chain is e-mailed to the auditors and administrators (kept in the mail outbox without a mail
+ * server) and shown on the auditors' pages, never only logged.
  */
 @Component
 class AuditWatch {
@@ -39,6 +39,7 @@ class AuditWatch {
   private final MailNotifier mail;
   private final StaffMailboxes mailboxes;
   private final Clock clock;
+  private final AfterStart afterStart;
   private final AtomicReference<Checked> last = new AtomicReference<>();
 
   /** A verification and when it ran. */
@@ -49,7 +50,9 @@ class AuditWatch {
       AuditProperties properties,
       MailNotifier mail,
       StaffMailboxes mailboxes,
-      Clock clock) {
+      Clock clock,
+      AfterStart afterStart) {
+    this.afterStart = afterStart;
     this.audit = audit;
     this.properties = properties;
     this.mail = mail;
@@ -57,7 +60,21 @@ class AuditWatch {
     this.mailboxes = mailboxes;
   }
 
+  /**
+   * At every start too: today's anchor, so a service that was down at midnight still anchors that
+   * day, and a verification, so that the health status says how the trail stands. Both read the
+   * whole trail, so they run after the first answer; until the verification ends the health's
+   * {@code auditTrail} is UNKNOWN (not yet verified), which leaves the node ready.
+   */
   @EventListener(ApplicationReadyEvent.class)
+  void afterStart() {
+    afterStart.run(
+        () -> {
+          anchorToday();
+          verifyNow();
+        });
+  }
+
   @Scheduled(cron = "${publication.audit.anchor-cron:0 5 0 * * *}", zone = "Asia/Bangkok")
   void anchorToday() {
     Optional<AuditAnchor> anchor = audit.anchor(LocalDate.now(clock.withZone(ThaiDates.BANGKOK)));
@@ -83,12 +100,6 @@ class AuditWatch {
     } catch (IOException e) {
       log.error("Could not append the audit anchor to {}", file, e);
     }
-  }
-
-  /** At every start too, so that the health status says how the trail stands from the start. */
-  @EventListener(ApplicationReadyEvent.class)
-  void verifyAtStart() {
-    verifyNow();
   }
 
   /** Verifies the whole trail; a newly broken chain is reported to the people who must act. */

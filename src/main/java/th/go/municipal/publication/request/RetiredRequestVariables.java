@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import th.go.municipal.publication.common.AfterStart;
 
 /**
  * Removes from running requests the variables that earlier versions rewrote at every step and the
@@ -27,13 +29,21 @@ class RetiredRequestVariables {
 
   private final RepositoryService repository;
   private final RuntimeService runtime;
+  private final AfterStart afterStart;
 
-  RetiredRequestVariables(RepositoryService repository, RuntimeService runtime) {
+  RetiredRequestVariables(
+      RepositoryService repository, RuntimeService runtime, AfterStart afterStart) {
     this.repository = repository;
     this.runtime = runtime;
+    this.afterStart = afterStart;
   }
 
+  /** After the first answer: the query reads every running instance's variables of these names. */
   @EventListener(ApplicationReadyEvent.class)
+  void afterStart() {
+    afterStart.run(this::removeFromRunningRequests);
+  }
+
   void removeFromRunningRequests() {
     // Other processes may use the same names for their own (the quarterly report's returnReason).
     Set<String> requestModels =
@@ -58,7 +68,16 @@ class RetiredRequestVariables {
                 Collectors.groupingBy(
                     VariableInstance::getProcessInstanceId,
                     Collectors.mapping(VariableInstance::getName, Collectors.toList())));
-    byInstance.forEach(runtime::removeVariables);
+    // Staff are already at work: a request that moves on at this moment keeps its variables until
+    // the next start, and the others are still tidied.
+    byInstance.forEach(
+        (instance, names) -> {
+          try {
+            runtime.removeVariables(instance, names);
+          } catch (ProcessEngineException e) {
+            log.warn("Old variables of request instance {} stay until the next start", instance, e);
+          }
+        });
     if (!byInstance.isEmpty()) {
       log.info(
           "Removed the variables the forms now read from the record from {} running requests",

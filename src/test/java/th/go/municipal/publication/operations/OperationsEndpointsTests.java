@@ -1,6 +1,7 @@
 package th.go.municipal.publication.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,10 +98,18 @@ class OperationsEndpointsTests {
 
   @Test
   void readinessShowsItsComponentsToMonitoring() throws Exception {
-    HttpResponse<String> readiness = staff.get(PROMETHEUS_ACCOUNT, "/actuator/health/readiness");
-
-    assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-    JsonNode components = json.readTree(readiness.body()).get("components");
+    // The audit trail is verified after the first answer (common.AfterStart): UNKNOWN until then.
+    JsonNode components =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> {
+                  HttpResponse<String> readiness =
+                      staff.get(PROMETHEUS_ACCOUNT, "/actuator/health/readiness");
+                  assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+                  return json.readTree(readiness.body()).get("components");
+                },
+                c -> c.path("auditTrail").path("status").asText().equals("UP"));
     assertThat(components.fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder(
