@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up and memory (issue 12): time from `java` to the first answer, for the service's jar and
 # the bare-engine baseline (same jar, BareEngineApplication), STARTS times each, interleaved, on an
-# existing H2 file database (a first start creates it and is shown apart), each started two ways:
+# existing H2 file database (a first start creates it and is shown apart), each started three ways:
 # plain `java -jar` and with class data sharing (src/ops/cds-archive.sh: the unpacked jar and the
 # archive of a training run, the baseline's made the same way) and with that archive and the quick
 # compiler only (-XX:TieredStopAtLevel=1: on 2 cores the optimising compiler takes a core for itself

@@ -129,6 +129,12 @@ public abstract class ProcessTestSupport {
             engine.getRuntimeService().startProcessInstanceByKey("publicationRequest", variables));
   }
 
+  protected ProcessInstance startQuarterlyReport(String userId, Map<String, Object> variables) {
+    return as(
+        userId,
+        () -> engine.getRuntimeService().startProcessInstanceByKey("quarterlyReport", variables));
+  }
+
   protected void completeTask(String userId, Task task, Map<String, Object> variables) {
     as(userId, () -> engine.getTaskService().complete(task.getId(), variables));
   }

@@ -190,22 +190,17 @@ public class AuditService {
       Optional<AuditRecord> earlier = Optional.empty();
       if (record.subjectKey() != null) {
         earlier =
-            newestRecorded(AuditRecord::subjectKey, record.subjectKey())
-                .or(
-                    () ->
-                        entries
-                            .findFirstBySubjectKeyAndUnitIsNotNullOrderByIdDesc(record.subjectKey())
-                            .map(AuditEntry::record));
+            newestWithUnit(
+                AuditRecord::subjectKey,
+                record.subjectKey(),
+                entries::findFirstBySubjectKeyAndUnitIsNotNullOrderByIdDesc);
       }
       if (earlier.isEmpty() && record.processInstanceId() != null) {
         earlier =
-            newestRecorded(AuditRecord::processInstanceId, record.processInstanceId())
-                .or(
-                    () ->
-                        entries
-                            .findFirstByProcessInstanceIdAndUnitIsNotNullOrderByIdDesc(
-                                record.processInstanceId())
-                            .map(AuditEntry::record));
+            newestWithUnit(
+                AuditRecord::processInstanceId,
+                record.processInstanceId(),
+                entries::findFirstByProcessInstanceIdAndUnitIsNotNullOrderByIdDesc);
       }
       return earlier
           .map(
@@ -216,16 +211,21 @@ public class AuditService {
           .orElse(record);
     }
 
-    /** The newest entry of this transaction with a unit that matches; newer than any stored. */
-    private Optional<AuditRecord> newestRecorded(
-        Function<AuditRecord, String> field, String value) {
+    /**
+     * The newest entry with a unit whose field has that value: this transaction's first, since they
+     * are newer than any stored, else the newest stored one.
+     */
+    private Optional<AuditRecord> newestWithUnit(
+        Function<AuditRecord, String> field,
+        String value,
+        Function<String, Optional<AuditEntry>> newestStored) {
       for (int i = records.size() - 1; i >= 0; i--) {
         AuditRecord r = records.get(i);
         if (r.unit() != null && value.equals(field.apply(r))) {
           return Optional.of(r);
         }
       }
-      return Optional.empty();
+      return newestStored.apply(value).map(AuditEntry::record);
     }
   }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.context.event.EventListener;
@@ -57,17 +56,16 @@ class EngineOperationRecorder {
       throw new IllegalStateException(
           "An engine operation outside a transaction cannot be audited");
     }
-    Optional<PendingOperations> gathering =
-        TransactionWork.find(PendingOperations.class, pending -> pending.recorder() == this);
-    if (gathering.isPresent()) {
-      return gathering.get();
-    }
-    PendingOperations pending = new PendingOperations();
-    TransactionSynchronizationManager.registerSynchronization(pending);
-    // The audit chain's own synchronization must be registered before the commit begins, or the
-    // entries recorded from this one's would never be chained.
-    audit.openChain();
-    return pending;
+    return TransactionWork.find(PendingOperations.class, pending -> pending.recorder() == this)
+        .orElseGet(
+            () -> {
+              PendingOperations pending = new PendingOperations();
+              TransactionSynchronizationManager.registerSynchronization(pending);
+              // The audit chain's own synchronization must be registered before the commit
+              // begins, or the entries recorded from this one's would never be chained.
+              audit.openChain();
+              return pending;
+            });
   }
 
   /** Operations gathered in one transaction by operation id, chained just before it commits. */

@@ -1,5 +1,6 @@
 package th.go.municipal.publication.inquiry;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,11 @@ class RecordInquiryAnswerListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     rules.checkCompletion(task.getVariablesLocalTyped(), task.getVariablesTyped());
-    CompletedTasks.executionOf(task)
-        .setVariables(
-            inquiries.answer(
-                CurrentUser.id(task.getProcessEngineServices()),
-                CompletedTasks.executionOf(task).getProcessBusinessKey(),
-                task.getVariables()));
+    DelegateExecution execution = CompletedTasks.executionOf(task);
+    execution.setVariables(
+        inquiries.answer(
+            CurrentUser.id(task.getProcessEngineServices()),
+            execution.getProcessBusinessKey(),
+            task.getVariables()));
   }
 }

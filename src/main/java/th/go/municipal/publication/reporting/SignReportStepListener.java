@@ -1,5 +1,6 @@
 package th.go.municipal.publication.reporting;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,12 +19,13 @@ class SignReportStepListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    CompletedTasks.executionOf(task)
+    DelegateExecution execution = CompletedTasks.executionOf(task);
+    execution
         .getProcessInstance()
         .setVariables(
             reports.sign(
                 CurrentUser.id(task.getProcessEngineServices()),
-                CompletedTasks.executionOf(task).getProcessBusinessKey(),
+                execution.getProcessBusinessKey(),
                 task.getTaskDefinitionKey(),
                 task.getVariables()));
   }

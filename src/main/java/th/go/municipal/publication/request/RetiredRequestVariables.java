@@ -70,18 +70,20 @@ class RetiredRequestVariables {
                     Collectors.mapping(VariableInstance::getName, Collectors.toList())));
     // Staff are already at work: a request that moves on at this moment keeps its variables until
     // the next start, and the others are still tidied.
-    byInstance.forEach(
-        (instance, names) -> {
-          try {
-            runtime.removeVariables(instance, names);
-          } catch (ProcessEngineException e) {
-            log.warn("Old variables of request instance {} stay until the next start", instance, e);
-          }
-        });
-    if (!byInstance.isEmpty()) {
+    int removed = 0;
+    for (Map.Entry<String, List<String>> instance : byInstance.entrySet()) {
+      try {
+        runtime.removeVariables(instance.getKey(), instance.getValue());
+        removed++;
+      } catch (ProcessEngineException e) {
+        log.warn(
+            "Old variables of request instance {} stay until the next start", instance.getKey(), e);
+      }
+    }
+    if (removed > 0) {
       log.info(
           "Removed the variables the forms now read from the record from {} running requests",
-          byInstance.size());
+          removed);
     }
   }
 }

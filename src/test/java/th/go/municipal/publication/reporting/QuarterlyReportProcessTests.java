@@ -46,13 +46,7 @@ class QuarterlyReportProcessTests extends ProcessTestSupport {
     // when: the webmaster starts the report of quarter 1 of fiscal 2582 by hand
     clock.set(at(LocalDateTime.of(2039, 1, 5, 9, 0)));
     ProcessInstance pi =
-        as(
-            "webmaster",
-            () ->
-                engine
-                    .getRuntimeService()
-                    .startProcessInstanceByKey(
-                        "quarterlyReport", Map.of("fiscalYear", "2582", "quarter", "1")));
+        startQuarterlyReport("webmaster", Map.of("fiscalYear", "2582", "quarter", "1"));
 
     // then
     String key = businessKey(pi);
@@ -158,20 +152,8 @@ class QuarterlyReportProcessTests extends ProcessTestSupport {
   @Test
   void onlyTheWebmasterWritesOnlyTheReviewerReviewsAndOnlyTheMayorAcknowledges() {
     clock.set(at(LocalDateTime.of(2039, 7, 2, 9, 0)));
-    assertThatThrownBy(
-            () ->
-                as(
-                    "reporter.clerk",
-                    () ->
-                        engine
-                            .getRuntimeService()
-                            .startProcessInstanceByKey("quarterlyReport", Map.of())))
-        .isNotNull();
-    ProcessInstance pi =
-        as(
-            "head.clerk",
-            () ->
-                engine.getRuntimeService().startProcessInstanceByKey("quarterlyReport", Map.of()));
+    assertThatThrownBy(() -> startQuarterlyReport("reporter.clerk", Map.of())).isNotNull();
+    ProcessInstance pi = startQuarterlyReport("head.clerk", Map.of());
     assertThat((String) variable(pi, "periodLabel"))
         .as("without a period: the quarter that ended last")
         .isEqualTo("ไตรมาสที่ 3 ปีงบประมาณ พ.ศ. 2582");

@@ -35,14 +35,8 @@ class RetiredRequestVariablesTests extends ProcessTestSupport {
                 "personalDataFound", false,
                 "attachmentsSummary", ""));
     ProcessInstance report =
-        as(
-            "webmaster",
-            () ->
-                engine
-                    .getRuntimeService()
-                    .startProcessInstanceByKey(
-                        "quarterlyReport",
-                        Map.of("fiscalYear", "2583", "quarter", "1", "returnReason", "ของรายงาน")));
+        startQuarterlyReport(
+            "webmaster", Map.of("fiscalYear", "2583", "quarter", "1", "returnReason", "ของรายงาน"));
     assertThatThrownBy(
             () -> completeTask("head.clerk", task(pi), Map.of("headDecision", "approve")))
         .as("the step holds those names unset")
