@@ -1,12 +1,16 @@
 package th.go.municipal.publication.config;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import th.go.municipal.publication.common.ApiError;
 import th.go.municipal.publication.common.ApiErrors;
 
@@ -16,6 +20,12 @@ import th.go.municipal.publication.common.ApiErrors;
  * authorizations gone with it: the engine answers that with an {@link AuthorizationException},
  * though the person was allowed a moment earlier. If the task the authorization was missing for no
  * longer exists, the answer is the conflict, not a 403.
+ *
+ * <p>The loser may also read the task before the winner's commit and its execution after it; the
+ * engine then trips over the half-gone execution tree (a {@link NullPointerException} inside {@code
+ * PvmExecutionImpl}, seen in CI under two Tasklist submits at once). Any failure that would be a
+ * server error on a call to {@code .../task/{id}/...} whose task no longer exists is the same lost
+ * race, and the loser's transaction was rolled back whole.
  */
 @Component
 class LostRaces {
@@ -28,10 +38,15 @@ class LostRaces {
     this.identityService = identityService;
   }
 
+  /** The task in the path of the call being answered: Camunda's REST API and the webapps'. */
+  private static final Pattern TASK_PATH = Pattern.compile("/task/([^/]+)/");
+
   Optional<ApiError> lostRace(Throwable failure) {
     AuthorizationException refused = ApiErrors.find(failure, AuthorizationException.class);
     if (refused == null) {
-      return Optional.empty();
+      return ApiErrors.translate(failure).status() >= 500
+          ? taskOfThisCall().filter(taskId -> !exists(taskId)).map(taskId -> ApiErrors.taskGone())
+          : Optional.empty();
     }
     return refused.getMissingAuthorizations().stream()
         .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
@@ -39,6 +54,14 @@ class LostRaces {
         .filter(taskId -> taskId != null && !exists(taskId))
         .findFirst()
         .map(taskId -> ApiErrors.taskGone());
+  }
+
+  private static Optional<String> taskOfThisCall() {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes call)) {
+      return Optional.empty();
+    }
+    Matcher task = TASK_PATH.matcher(call.getRequest().getRequestURI());
+    return task.find() ? Optional.of(task.group(1)) : Optional.empty();
   }
 
   /**

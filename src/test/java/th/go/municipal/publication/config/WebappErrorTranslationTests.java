@@ -15,8 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import th.go.municipal.publication.WebappBrowser;
+import th.go.municipal.publication.common.ApiError;
+import th.go.municipal.publication.common.ApiErrors;
 
 /**
  * Tasklist's calls to the webapps' engine API ({@code /camunda/api/engine}) get our listeners'
@@ -42,6 +47,8 @@ class WebappErrorTranslationTests {
   @Autowired RuntimeService runtimeService;
 
   @Autowired TaskService taskService;
+
+  @Autowired LostRaces races;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -91,6 +98,48 @@ class WebappErrorTranslationTests {
     JsonNode answer = json.readTree(missing.body());
     assertThat(answer.get("type").asText()).isEqualTo("InvalidRequestException");
     assertThat(answer.has("error")).isFalse();
+  }
+
+  @Test
+  void anEngineFailureOnATaskSomeoneElseJustCompletedIsTheLostRaceNotAServerError() {
+    // The engine's NullPointerException when the loser reads the execution tree half gone: it
+    // cannot be timed through HTTP, so the call being answered is set up as Jersey sees it.
+    String taskId = approvalTask();
+    Throwable halfGoneTree = new NullPointerException("getParent() is null");
+    RequestContextHolder.setRequestAttributes(
+        new ServletRequestAttributes(
+            new MockHttpServletRequest("POST", TASKS + "/" + taskId + "/submit-form")));
+    try {
+      assertThat(races.lostRace(halfGoneTree))
+          .as("while the task is open the failure is the server's")
+          .isEmpty();
+
+      identityService.setAuthentication("head.clerk", List.of("head-clerk"));
+      try {
+        taskService.complete(taskId, Map.of("headDecision", "approve"));
+      } finally {
+        identityService.clearAuthentication();
+      }
+
+      assertThat(races.lostRace(halfGoneTree))
+          .as("once someone else completed it, the caller lost a race")
+          .get()
+          .extracting(ApiError::error, ApiError::message)
+          .containsExactly("conflict", ApiErrors.taskGone().message());
+      assertThat(races.lostRace(new org.camunda.bpm.engine.BadUserRequestException("bad request")))
+          .as("a failure that is not a server error keeps its answer")
+          .isEmpty();
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
+    RequestContextHolder.setRequestAttributes(
+        new ServletRequestAttributes(
+            new MockHttpServletRequest("GET", "/camunda/api/engine/engine/default/filter")));
+    try {
+      assertThat(races.lostRace(halfGoneTree)).as("a call on no task is no race").isEmpty();
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
   }
 
   private String approvalTask() {
