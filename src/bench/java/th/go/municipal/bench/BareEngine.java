@@ -46,7 +46,7 @@ final class BareEngine {
     config.setPassword("");
     config.setAutoCommit(false);
     // As the service's application.yml: H2 keeps 64 planned queries per connection, not 8.
-    config.addDataSourceProperty("QUERY_CACHE_SIZE", "64");
+    config.addDataSourceProperty("QUERY_CACHE_SIZE", "256");
     return new HikariDataSource(config);
   }
 }

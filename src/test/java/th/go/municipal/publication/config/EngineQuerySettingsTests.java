@@ -24,7 +24,7 @@ class EngineQuerySettingsTests extends ProcessTestSupport {
   }
 
   @Test
-  void h2KeepsSixtyFourPlannedQueriesPerConnection() {
+  void h2KeepsTwoHundredFiftySixPlannedQueriesPerConnection() {
     // Each connection of the pool is a session of its own: ask through the pool, as the engine
     // does.
     assertThat(
@@ -32,6 +32,6 @@ class EngineQuerySettingsTests extends ProcessTestSupport {
                 "select setting_value from information_schema.settings"
                     + " where setting_name = 'QUERY_CACHE_SIZE'",
                 String.class))
-        .isEqualTo("64");
+        .isEqualTo("256");
   }
 }
