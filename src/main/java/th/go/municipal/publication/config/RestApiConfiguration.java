@@ -8,11 +8,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -54,6 +58,22 @@ class RestApiConfiguration {
 
     EngineRestJerseyConfig(LostRaces races) {
       this.races = races;
+    }
+
+    /**
+     * Camunda's resources and configuration, with {@link SharedRestObjectMapper} in place of
+     * Camunda's {@code JacksonConfigurator}: Jersey asks the resolvers in the order they were
+     * registered, whatever their priority, and Camunda's answers every request with a new mapper.
+     */
+    @Override
+    protected void registerCamundaRestResources() {
+      registerClasses(CamundaRestResources.getResourceClasses());
+      registerClasses(
+          CamundaRestResources.getConfigurationClasses().stream()
+              .filter(type -> !JacksonConfigurator.class.equals(type))
+              .collect(Collectors.toSet()));
+      register(SharedRestObjectMapper.class);
+      register(JacksonFeature.class);
     }
 
     @Override
