@@ -45,7 +45,7 @@ final class BareEngine {
     config.setUsername("sa");
     config.setPassword("");
     config.setAutoCommit(false);
-    // As the service's application.yml: H2 keeps 64 planned queries per connection, not 8.
+    // As the service's application.yml: H2 keeps 256 planned queries per connection, not 8.
     config.addDataSourceProperty("QUERY_CACHE_SIZE", "256");
     return new HikariDataSource(config);
   }

@@ -1,8 +1,10 @@
 package th.go.municipal.publication.config;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,6 +32,9 @@ import th.go.municipal.publication.common.ApiErrors;
 @Component
 class LostRaces {
 
+  /** The task in the path of the call being answered: Camunda's REST API and the webapps'. */
+  private static final Pattern TASK_PATH = Pattern.compile("/task/([^/]+)/");
+
   private final TaskService taskService;
   private final IdentityService identityService;
 
@@ -38,30 +43,34 @@ class LostRaces {
     this.identityService = identityService;
   }
 
-  /** The task in the path of the call being answered: Camunda's REST API and the webapps'. */
-  private static final Pattern TASK_PATH = Pattern.compile("/task/([^/]+)/");
-
   Optional<ApiError> lostRace(Throwable failure) {
-    AuthorizationException refused = ApiErrors.find(failure, AuthorizationException.class);
-    if (refused == null) {
-      return ApiErrors.translate(failure).status() >= 500
-          ? taskOfThisCall().filter(taskId -> !exists(taskId)).map(taskId -> ApiErrors.taskGone())
-          : Optional.empty();
-    }
-    return refused.getMissingAuthorizations().stream()
-        .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
-        .map(MissingAuthorization::getResourceId)
-        .filter(taskId -> taskId != null && !exists(taskId))
+    return tasksActedOn(failure)
+        .filter(taskId -> !exists(taskId))
         .findFirst()
         .map(taskId -> ApiErrors.taskGone());
   }
 
-  private static Optional<String> taskOfThisCall() {
+  /**
+   * The tasks whose disappearance would make this failure a lost race: those an authorization was
+   * missing for, or, for a failure that would be a server error, the task of the call's path.
+   */
+  private static Stream<String> tasksActedOn(Throwable failure) {
+    AuthorizationException refused = ApiErrors.find(failure, AuthorizationException.class);
+    if (refused != null) {
+      return refused.getMissingAuthorizations().stream()
+          .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+          .map(MissingAuthorization::getResourceId)
+          .filter(Objects::nonNull);
+    }
+    return ApiErrors.translate(failure).status() >= 500 ? taskOfThisCall() : Stream.empty();
+  }
+
+  private static Stream<String> taskOfThisCall() {
     if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes call)) {
-      return Optional.empty();
+      return Stream.empty();
     }
     Matcher task = TASK_PATH.matcher(call.getRequest().getRequestURI());
-    return task.find() ? Optional.of(task.group(1)) : Optional.empty();
+    return task.find() ? Stream.of(task.group(1)) : Stream.empty();
   }
 
   /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -126,7 +127,7 @@ class WebappErrorTranslationTests {
           .get()
           .extracting(ApiError::error, ApiError::message)
           .containsExactly("conflict", ApiErrors.taskGone().message());
-      assertThat(races.lostRace(new org.camunda.bpm.engine.BadUserRequestException("bad request")))
+      assertThat(races.lostRace(new BadUserRequestException("bad request")))
           .as("a failure that is not a server error keeps its answer")
           .isEmpty();
     } finally {
