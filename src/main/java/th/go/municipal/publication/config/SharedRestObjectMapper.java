@@ -10,10 +10,9 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
  * is several times per request, so Jackson built its serializers and deserializers anew for every
  * answer: on Tasklist's "My group tasks" page at 10,000 waiting tasks, 14 % of the time went to
  * building the task query's deserializer alone (issue 12, JFR). A configured mapper is safe to
- * share between threads. It takes the place of Camunda's in {@code RestApiConfiguration}: Jersey
- * asks the resolvers in the order they were registered, whatever their priority. The webapps'
- * engine API (what Tasklist calls) registers Camunda's first, from Camunda's own application class,
- * so it keeps Camunda's.
+ * share between threads. It takes the place of Camunda's in {@code RestApiConfiguration} and in
+ * {@link WebappEngineApi} (what Tasklist calls): Jersey asks the resolvers in the order they were
+ * registered, whatever their priority, so Camunda's is left out rather than outranked.
  */
 public class SharedRestObjectMapper implements ContextResolver<ObjectMapper> {
 

@@ -2,22 +2,13 @@ package th.go.municipal.publication.config;
 
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.glassfish.jersey.server.ServerProperties;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 import th.go.municipal.publication.common.ApiError;
 import th.go.municipal.publication.common.ApiErrors;
@@ -27,51 +18,14 @@ import th.go.municipal.publication.common.InputRejectedException;
  * The contract's JSON errors for refusals in the webapps' own REST API ({@code
  * /camunda/api/engine}, what Tasklist calls). Camunda answers a refusal thrown by one of our
  * listeners there with a 500 that hides the Thai message; {@code /engine-rest} takes our exception
- * mappers through its Jersey configuration, this application does not. So the same mappers are
- * added to its Jersey servlet through Jersey's documented {@code jersey.config.server.provider
- * .classnames} parameter: a refusal becomes its 400/403/404/409 and Thai message, a lost race (the
- * task claimed or completed by someone else a moment earlier) a 409 with a Thai message, every
- * other failure keeps Camunda's own answer, which the webapps know how to show.
+ * mappers through its Jersey configuration, Camunda's application class for the webapps does not.
+ * So {@link WebappEngineApi} adds these: a refusal becomes its 400/403/404/409 and Thai message, a
+ * lost race (the task claimed or completed by someone else a moment earlier) a 409 with a Thai
+ * message, every other failure keeps Camunda's own answer, which the webapps know how to show.
  */
-@Configuration
-class WebappErrorTranslation {
+final class WebappErrorTranslation {
 
-  /** Where the webapps' engine API is mapped below {@code camunda.bpm.webapp.application-path}. */
-  static final String ENGINE_API = "/api/engine/*";
-
-  /**
-   * Adds the mappers after every servlet is registered: the webapp starter registers that Jersey
-   * servlet from a bean of its own, and initializers given to the server factory run after the
-   * application's beans.
-   */
-  @Bean
-  WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> webappRefusalMappers(
-      CamundaBpmProperties camunda) {
-    String mapping = camunda.getWebapp().getApplicationPath() + ENGINE_API;
-    return factory -> factory.addInitializers(context -> addMappers(context, mapping));
-  }
-
-  static void addMappers(ServletContext context, String mapping) {
-    ServletRegistration engineApi =
-        context.getServletRegistrations().values().stream()
-            .filter(servlet -> servlet.getMappings().contains(mapping))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "No servlet serves the webapps' engine API at "
-                            + mapping
-                            + ": Tasklist would show server errors instead of our refusals"));
-    String mappers =
-        Stream.of(
-                RefusalOrEngineFailure.class, RefusalOrRestFailure.class, RefusalOrAnyFailure.class)
-            .map(Class::getName)
-            .collect(Collectors.joining(","));
-    if (!engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, mappers)) {
-      throw new IllegalStateException(
-          "The webapps' engine API already names its providers; our refusal mappers were not added");
-    }
-  }
+  private WebappErrorTranslation() {}
 
   /**
    * Our refusal or a lost race (someone else claimed or completed the task a moment earlier) as the

@@ -34,4 +34,18 @@ class EngineQuerySettingsTests extends ProcessTestSupport {
                 String.class))
         .isEqualTo("256");
   }
+
+  @Test
+  void theEnginesRevokeCheckReadsTheIndexOnTheAuthorizationsType() {
+    // The engine's statement (Authorization.xml, selectRevokeAuthorization) for a head of unit.
+    String plan =
+        jdbc.queryForObject(
+            "explain select case when exists (select ID_ from ACT_RU_AUTHORIZATION"
+                + " where TYPE_ = 2 and (USER_ID_ in ('head.clerk', '*')"
+                + " or GROUP_ID_ in ('head-clerk', 'staff')))"
+                + " then 1 else 0 end",
+            String.class);
+
+    assertThat(plan).contains(RevokeCheckIndex.INDEX).contains("TYPE_ = 2");
+  }
 }

@@ -11,11 +11,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.municipal.publication.StaffClient;
+import th.go.municipal.publication.WebappBrowser;
 
 /**
- * Camunda's REST API writes its answers with one shared mapper, not a new one per request (whose
- * serializers Jackson would build again every time), and it writes dates as Camunda's own mapper
- * does.
+ * Camunda's REST API and the webapps' engine API write their answers with one shared mapper, not a
+ * new one per request (whose serializers Jackson would build again every time), and it writes dates
+ * as Camunda's own mapper does.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -51,6 +52,20 @@ class SharedRestObjectMapperTests {
     HttpResponse<String> tasks =
         new StaffClient("http://localhost:" + port)
             .get("head.clerk", "/engine-rest/task?maxResults=15");
+
+    assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
+    assertThat(serializers().cachedSerializersCount())
+        .as("serializers the shared mapper built for the answer")
+        .isPositive();
+  }
+
+  @Test
+  void tasklistsEngineApiWritesItsAnswersWithTheSharedMapper() throws Exception {
+    WebappBrowser head = new WebappBrowser("http://localhost:" + port);
+    assertThat(head.logIn("head.clerk", "demo")).isEqualTo(200);
+    serializers().flushCachedSerializers();
+
+    HttpResponse<String> tasks = head.get("/camunda/api/engine/engine/default/task?maxResults=15");
 
     assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
     assertThat(serializers().cachedSerializersCount())
