@@ -12,7 +12,7 @@
 # unit, one request is started and signed by its reporter; the others are started directly at
 # approveRequest with its variables. Settings (environment): TASKS (10000), SEED_UNITS (all: the
 # six units in turn, so head-clerk has a sixth; or e.g. clerk), SEED_THREADS (2), REQUESTS per round
-# and measure (100), ROUNDS (3), WARMUP_REQUESTS (20), APP_JAVA_OPTS (-Xmx512m).
+# and measure (100), ROUNDS (3), WARMUP_REQUESTS (300, per side and measure), APP_JAVA_OPTS (-Xmx512m).
 #
 # DB=postgres runs both on PostgreSQL instead (the production database): the test server of
 # src/test/postgres/postgres-server.sh (started if it is not running), one database per side
