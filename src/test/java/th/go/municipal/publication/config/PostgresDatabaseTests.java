@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -52,8 +53,10 @@ class PostgresDatabaseTests extends ProcessTestSupport {
       return EmbeddedPostgres.builder().start();
     }
 
+    /** Configured as the application configures its pool ({@code spring.datasource.hikari}). */
     @Bean
     @Primary
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedPostgres postgres) {
       HikariDataSource pool = new HikariDataSource();
       pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
@@ -84,6 +87,12 @@ class PostgresDatabaseTests extends ProcessTestSupport {
     assertThat(audit.verify().firstBroken())
         .as("hashes and fingerprints recomputed from PostgreSQL's stored timestamps")
         .isNull();
+  }
+
+  @Test
+  void theServicesConnectionsPlanWithoutMaterializedCopies() {
+    // Every connection of the pool is a session of its own: ask through the pool.
+    assertThat(jdbc.queryForObject("show enable_material", String.class)).isEqualTo("off");
   }
 
   @Test
