@@ -113,6 +113,15 @@ class QuietEdgesTests {
   }
 
   @Test
+  void theEmbeddedDatabaseIsClosedByTheServiceNotByH2AtTheJvmsExit() {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource("application.yml"));
+
+    assertThat(yaml.getObject().getProperty("spring.datasource.url"))
+        .contains(";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @Test
   void everyPageOfOursCarriesTheSecurityHeaders() throws Exception {
     for (String path :
         new String[] {"/", "/feedback", "/search?q=x", "/no-such-page", "/api/units"}) {
