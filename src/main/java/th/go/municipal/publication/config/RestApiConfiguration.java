@@ -8,11 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
-import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -69,10 +67,7 @@ class RestApiConfiguration {
     protected void registerCamundaRestResources() {
       registerClasses(CamundaRestResources.getResourceClasses());
       registerClasses(
-          CamundaRestResources.getConfigurationClasses().stream()
-              .filter(type -> !JacksonConfigurator.class.equals(type))
-              .collect(Collectors.toSet()));
-      register(SharedRestObjectMapper.class);
+          SharedRestObjectMapper.inPlaceOfCamundas(CamundaRestResources.getConfigurationClasses()));
       register(JacksonFeature.class);
     }
 

@@ -2,6 +2,9 @@ package th.go.municipal.publication.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ext.ContextResolver;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 
 /**
@@ -18,6 +21,17 @@ public class SharedRestObjectMapper implements ContextResolver<ObjectMapper> {
 
   private static final ObjectMapper MAPPER =
       JacksonConfigurator.configureObjectMapper(new ObjectMapper());
+
+  /**
+   * Camunda's provider classes with this one in place of its {@code JacksonConfigurator}, in their
+   * order and then this one's.
+   */
+  static Set<Class<?>> inPlaceOfCamundas(Collection<Class<?>> camundas) {
+    Set<Class<?>> classes = new LinkedHashSet<>(camundas);
+    classes.remove(JacksonConfigurator.class);
+    classes.add(SharedRestObjectMapper.class);
+    return classes;
+  }
 
   @Override
   public ObjectMapper getContext(Class<?> type) {

@@ -1,9 +1,7 @@
 package th.go.municipal.publication.config;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 
 /**
@@ -24,19 +22,17 @@ import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
  */
 public class WebappEngineApi extends EngineRestApplication {
 
-  /** Our providers, after Camunda's; Jersey asks the JSON mapper resolvers in that order. */
-  static final List<Class<?>> PROVIDERS =
+  /** Our refusal mappers, after Camunda's providers. */
+  static final List<Class<?>> REFUSAL_MAPPERS =
       List.of(
-          SharedRestObjectMapper.class,
           WebappErrorTranslation.RefusalOrEngineFailure.class,
           WebappErrorTranslation.RefusalOrRestFailure.class,
           WebappErrorTranslation.RefusalOrAnyFailure.class);
 
   @Override
   public Set<Class<?>> getClasses() {
-    Set<Class<?>> classes = new LinkedHashSet<>(super.getClasses());
-    classes.remove(JacksonConfigurator.class);
-    classes.addAll(PROVIDERS);
+    Set<Class<?>> classes = SharedRestObjectMapper.inPlaceOfCamundas(super.getClasses());
+    classes.addAll(REFUSAL_MAPPERS);
     return classes;
   }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
-import java.util.Properties;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,22 +102,21 @@ class QuietEdgesTests {
 
   @Test
   void theEmbeddedDatabaseListensOnNoPort() {
-    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-    yaml.setResources(new ClassPathResource("application.yml"));
-    Properties settings = yaml.getObject();
-
-    assertThat(settings.getProperty("spring.datasource.url"))
+    assertThat(embeddedDatabaseUrl())
         .startsWith("jdbc:h2:file:")
         .doesNotContainIgnoringCase("AUTO_SERVER");
   }
 
   @Test
   void theEmbeddedDatabaseIsClosedByTheServiceNotByH2AtTheJvmsExit() {
+    assertThat(embeddedDatabaseUrl()).contains(";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  /** The database address of application.yml, the embedded default. */
+  private static String embeddedDatabaseUrl() {
     YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
     yaml.setResources(new ClassPathResource("application.yml"));
-
-    assertThat(yaml.getObject().getProperty("spring.datasource.url"))
-        .contains(";DB_CLOSE_ON_EXIT=FALSE");
+    return yaml.getObject().getProperty("spring.datasource.url");
   }
 
   @Test
