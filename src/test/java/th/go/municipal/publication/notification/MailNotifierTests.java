@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import th.go.municipal.publication.identity.MunicipalityProperties;
@@ -28,6 +29,7 @@ class MailNotifierTests {
       new MailNotifier(
           new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
           outbox,
+          mock(JdbcTemplate.class),
           properties,
           municipality,
           Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC));
@@ -63,6 +65,7 @@ class MailNotifierTests {
         new MailNotifier(
             beans.getBeanProvider(JavaMailSender.class),
             outbox,
+            mock(JdbcTemplate.class),
             properties,
             municipality,
             Clock.systemUTC());

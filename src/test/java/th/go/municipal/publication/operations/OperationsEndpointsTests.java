@@ -98,6 +98,7 @@ class OperationsEndpointsTests {
 
   @Test
   void readinessShowsItsComponentsToMonitoring() throws Exception {
+    long keptBefore = jdbc.queryForObject("select count(*) from mail_outbox", Long.class);
     // The audit trail is verified after the first answer (common.AfterStart): UNKNOWN until then.
     JsonNode components =
         await()
@@ -116,6 +117,10 @@ class OperationsEndpointsTests {
             "readinessState", "db", "processEngine", "jobExecutor", "auditTrail", "mail");
     components.forEach(c -> assertThat(c.get("status").asText()).isEqualTo("UP"));
     assertThat(components.get("mail").get("details").get("delivery").asText()).startsWith("outbox");
+    // Counted in SQL (MailNotifier.keptInOutbox): every e-mail kept, on every node.
+    long keptAfter = jdbc.queryForObject("select count(*) from mail_outbox", Long.class);
+    assertThat(components.get("mail").get("details").get("keptInOutbox").asLong())
+        .isBetween(keptBefore, keptAfter);
   }
 
   @Test
