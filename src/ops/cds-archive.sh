@@ -3,14 +3,16 @@
 # `-Djarmode=tools extract`: DIR/publication.jar and its libraries in DIR/lib/) and makes
 # DIR/publication.jsa, the archive of every class the application loads while it starts, from a
 # training run (the application context is built against a throwaway H2 database in memory and the
-# JVM exits when it has refreshed: nothing is served, nothing is written anywhere else). Run it again
-# after every new jar and every new Java: a JVM refuses an archive that is not its own or not of
-# these jars (it then starts without it, as slowly as before, and says so with -Xshare:auto's
-# warning in the log).
+# JVM exits when it has refreshed: nothing is served, nothing is written anywhere else).
+# A JVM refuses an archive that is not of its own version and of these very jars (it then starts
+# without it, as slowly as before, with -Xshare:auto's warning in the log), so DIR/made-from keeps
+# the jar's SHA-256 and `java -version` of the training run: when both are still the same, nothing
+# is made again and the script ends at once ("up to date"). That is what lets src/ops/start.sh call
+# it before every start. FORCE=yes makes the archive again all the same.
 #
-#   bash src/ops/cds-archive.sh target/publication-0.1.0-SNAPSHOT.jar /opt/municipal-publication/cds
-#   java -XX:SharedArchiveFile=/opt/municipal-publication/cds/publication.jsa \
-#        -jar /opt/municipal-publication/cds/publication.jar --spring.profiles.active=postgres
+#   bash src/ops/cds-archive.sh target/publication-0.1.0-SNAPSHOT.jar /var/lib/municipal-publication/cds
+#   java -XX:SharedArchiveFile=/var/lib/municipal-publication/cds/publication.jsa \
+#        -jar /var/lib/municipal-publication/cds/publication.jar --spring.profiles.active=postgres
 #
 # Extra JVM options for the training run (e.g. the heap): TRAINING_JAVA_OPTS.
 set -euo pipefail
@@ -18,6 +20,13 @@ JAR=${1:?usage: cds-archive.sh APPLICATION.jar DIR}
 DIR=${2:?usage: cds-archive.sh APPLICATION.jar DIR}
 read -ra training_opts <<<"${TRAINING_JAVA_OPTS:-}"
 
+made_from="$(sha256sum "$JAR" | cut -d' ' -f1) $(java -version 2>&1 | tr '\n' ' ')"
+if [ "${FORCE:-no}" != yes ] && [ -s "$DIR/publication.jsa" ] \
+  && [ "$(cat "$DIR/made-from" 2>/dev/null)" = "$made_from" ]; then
+  echo "$DIR/publication.jsa: up to date (same jar, same Java)"
+  exit 0
+fi
+echo "Making the class data sharing archive in $DIR (a training run of about half a minute)..."
 rm -rf "$DIR"
 java -Djarmode=tools -jar "$JAR" extract --destination "$DIR" --application-filename publication.jar
 # The training run needs no settings of the installation: an in-memory database, no web port, no
@@ -29,5 +38,6 @@ java "${training_opts[@]}" -XX:ArchiveClassesAtExit="$DIR/publication.jsa" \
   --logging.level.root=WARN >"$DIR/training.log" 2>&1 \
   || { tail -40 "$DIR/training.log" >&2; exit 1; }
 [ -s "$DIR/publication.jsa" ] || { echo "no archive made; see $DIR/training.log" >&2; exit 1; }
+echo "$made_from" >"$DIR/made-from"
 echo "$DIR/publication.jsa: $(du -m "$DIR/publication.jsa" | cut -f1) MB; start with"
 echo "  java -XX:SharedArchiveFile=$DIR/publication.jsa -jar $DIR/publication.jar"

@@ -66,6 +66,29 @@ final class Node implements AutoCloseable {
     return new Node(name, folder, port, command, environment);
   }
 
+  /**
+   * A node started as the systemd unit starts it: {@code src/ops/start.sh} with the jar as {@code
+   * APP_JAR}, these JVM options as {@code JAVA_OPTS} and the class data sharing archive in {@code
+   * cdsFolder}; the settings are the script's arguments, as the unit's {@code
+   * --spring.profiles...}.
+   */
+  static Node ofStartScript(
+      String name, String javaOptions, Path cdsFolder, Map<String, String> settings)
+      throws IOException {
+    Node plain = of(name, settings, Map.of());
+    List<String> command = new ArrayList<>();
+    command.add("bash");
+    command.add(Path.of("src/ops/start.sh").toAbsolutePath().toString());
+    // The application's arguments, as Node.of made them (after "-jar" and the jar).
+    command.addAll(plain.command.subList(plain.command.indexOf("-jar") + 2, plain.command.size()));
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("APP_JAR", jar().toAbsolutePath().toString());
+    environment.put("CDS_DIR", cdsFolder.toString());
+    environment.put("JAVA", plain.command.get(0));
+    environment.put("JAVA_OPTS", javaOptions);
+    return new Node(name, plain.folder, plain.port, command, environment);
+  }
+
   static Path jar() throws IOException {
     try (var files = Files.list(Path.of("target"))) {
       return files
