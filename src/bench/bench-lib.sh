@@ -110,14 +110,16 @@ bench_cds() {
     || { tail -40 "$CDS/bare-training.log"; exit 1; }
 }
 
-# The service started from its unpacked jar with its archive (bench_cds first).
+# The service started as the systemd unit starts it (src/ops/start.sh: the archive's check, then the
+# unpacked jar with its archive; bench_cds made the archive first). start.sh ends in exec, so $! is
+# the JVM.
 start_service_cds() { # NAME PORT DATABASE_FILE [JAVA_OPTS...]
   local name=$1 port=$2 db=$3
   shift 3
   local opts=("$@")
   [ ${#opts[@]} -gt 0 ] || read -ra opts <<<"$APP_JAVA_OPTS"
   # shellcheck disable=SC2046
-  java "${opts[@]}" -XX:SharedArchiveFile="$CDS/publication.jsa" -jar "$CDS/publication.jar" \
+  APP_JAR=$JAR CDS_DIR=$CDS JAVA_OPTS="${opts[*]}" bash src/ops/start.sh \
     $(service_args "$port" "$db") >"$WORK/$name.log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")

@@ -3,7 +3,9 @@
 # the bare-engine baseline (same jar, BareEngineApplication), STARTS times each, interleaved, on an
 # existing H2 file database (a first start creates it and is shown apart), each started three ways:
 # plain `java -jar` and with class data sharing (src/ops/cds-archive.sh: the unpacked jar and the
-# archive of a training run, the baseline's made the same way) and with that archive and the quick
+# archive of a training run; the service started as the systemd unit starts it, by src/ops/start.sh,
+# which checks that the archive is up to date; the baseline's made the same way, started from its
+# archive directly) and with that archive and the quick
 # compiler only (-XX:TieredStopAtLevel=1: on 2 cores the optimising compiler takes a core for itself
 # while the application starts; src/ops/environment.example says what it costs later); then each
 # started in -Xmx256m walks one request through /engine-rest to published, and its resident memory
@@ -83,8 +85,8 @@ printf '\n%-55s %10s %10s %8s  %s\n' "start-up ($APP_JAVA_OPTS, $STARTS starts)"
 for way in "" _cds _c1; do
   [ -n "${TIMES[service$way]:-}" ] || continue
   label="java -jar"
-  [ "$way" = _cds ] && label="class data sharing"
-  [ "$way" = _c1 ] && label="class data sharing, C1 only"
+  [ "$way" = _cds ] && label="CDS, the unit's start.sh"
+  [ "$way" = _c1 ] && label="CDS and C1 only"
   s=$(echo "${TIMES[service$way]}" | median)
   b=$(echo "${TIMES[bare$way]}" | median)
   awk -v b="$b" -v s="$s" -v l="$label" 'BEGIN { printf "%-55s %10.1f %10.1f %8.2f  service ≤ 10 s: %s\n", "first answer, s (median), " l, b, s, s / b, (s <= 10 ? "met" : "NOT met") }'
