@@ -7,7 +7,6 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +21,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -66,18 +70,41 @@ class SignedFormPdf {
     return regularFont.clone();
   }
 
+  // Parsing the two fonts was a tenth of drawing a form (JDK Flight Recorder on the cycle, issue
+  // 12). A parsed font reads its tables as they are asked for and is not safe for two threads at
+  // once, so each render borrows a parsed pair and gives it back; a few are kept for the next one.
+  private static final int IDLE_FONTS = 4;
+
+  private final BlockingQueue<ParsedFonts> idleFonts = new ArrayBlockingQueue<>(IDLE_FONTS);
+
+  private record ParsedFonts(TrueTypeFont regular, TrueTypeFont bold) {}
+
   byte[] render(SignedForm form) {
-    try (PDDocument document = new PDDocument()) {
-      Canvas canvas = new Canvas(document);
-      drawForm(canvas, form);
-      canvas.finish(form);
-      information(document, form);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
+    ParsedFonts fonts = idleFonts.poll();
+    try {
+      if (fonts == null) {
+        fonts = new ParsedFonts(parse(regularFont), parse(boldFont));
+      }
+      try (PDDocument document = new PDDocument()) {
+        Canvas canvas = new Canvas(document, fonts);
+        drawForm(canvas, form);
+        canvas.finish(form);
+        information(document, form);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("the request form could not be drawn", e);
+    } finally {
+      if (fonts != null) {
+        idleFonts.offer(fonts);
+      }
     }
+  }
+
+  private static TrueTypeFont parse(byte[] font) throws IOException {
+    return new TTFParser().parse(new RandomAccessReadBuffer(font));
   }
 
   private void drawForm(Canvas canvas, SignedForm form) throws IOException {
@@ -215,10 +242,11 @@ class SignedFormPdf {
     private PDPageContentStream content;
     private float y;
 
-    Canvas(PDDocument document) throws IOException {
+    Canvas(PDDocument document, ParsedFonts parsed) throws IOException {
       this.document = document;
-      this.regularPdf = PDType0Font.load(document, new ByteArrayInputStream(regularFont), true);
-      this.boldPdf = PDType0Font.load(document, new ByteArrayInputStream(boldFont), true);
+      // Subsets of the parsed fonts; the document does not close them (they go back to the pool).
+      this.regularPdf = PDType0Font.load(document, parsed.regular(), true);
+      this.boldPdf = PDType0Font.load(document, parsed.bold(), true);
       this.fonts = Map.of(regular, regularPdf, bold, boldPdf);
       this.used = Map.of(regularPdf, new HashSet<>(), boldPdf, new HashSet<>());
       newPage();

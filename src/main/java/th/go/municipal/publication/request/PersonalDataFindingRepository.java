@@ -12,6 +12,4 @@ interface PersonalDataFindingRepository extends JpaRepository<PersonalDataFindin
   List<PersonalDataFinding> findByBusinessKeyOrderByIdAsc(String businessKey);
 
   boolean existsByBusinessKey(String businessKey);
-
-  void deleteByBusinessKey(String businessKey);
 }

@@ -10,6 +10,4 @@ interface RequestAttachmentRepository extends JpaRepository<RequestAttachment, L
   /** Read at every signed step: see {@code RequestSignatureRepository}. */
   @Query("select a from RequestAttachment a where a.businessKey = ?1 order by a.variableName")
   List<RequestAttachment> findByBusinessKeyOrderByVariableNameAsc(String businessKey);
-
-  void deleteByBusinessKey(String businessKey);
 }

@@ -456,7 +456,9 @@ class RequestService {
 
   /**
    * Stores the attachments and the personal-data findings as the reporter signs them, replacing
-   * those of an earlier round.
+   * those of an earlier round: the ones the step already read ({@code kept}; none for a new
+   * request). Removing those needs no query of its own; a derived delete would read them again
+   * through a criteria query that Hibernate translates at every call (issue 12).
    */
   private void storeContent(
       String businessKey, RequestFields fields, List<InspectedAttachment> inspected, Kept kept) {
@@ -476,8 +478,8 @@ class RequestService {
           screener.screen("ชื่อไฟล์แนบ (" + attachment.variable() + ")", attachment.fileName()));
       found.addAll(screener.screen("ไฟล์แนบ " + attachment.fileName(), attachment.text()));
     }
-    attachments.deleteByBusinessKey(businessKey);
-    findings.deleteByBusinessKey(businessKey);
+    attachments.deleteAll(kept.attachments);
+    findings.deleteAll(kept.findings);
     kept.attachments =
         inspected.stream()
             .map(a -> attachments.save(new RequestAttachment(businessKey, a)))

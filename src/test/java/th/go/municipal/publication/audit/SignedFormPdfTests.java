@@ -7,11 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import th.go.municipal.publication.common.Hashes;
 import th.go.municipal.publication.common.ThaiTypesetter;
 import th.go.municipal.publication.common.ThaiTypesetter.Line;
 
@@ -118,6 +130,56 @@ class SignedFormPdfTests {
         .as("marks over ป move left, clear of its tall stroke")
         .isLessThan(consonantEnd);
     assertThat(pan.glyphs().get(2).y()).as("stacked above the upper vowel").isNotZero();
+  }
+
+  @Test
+  void formsDrawnWithFontsLentByEarlierFormsEmbedTheSameSubsetsAsFormsDrawnAlone()
+      throws Exception {
+    List<SignedForm> forms = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      // Different words each: a font lent to an earlier form must not carry its glyphs over.
+      forms.add(form("ฉบับที่ " + i + " " + HARD_WORDS.substring(0, 3 * (i % 5) + 3)));
+    }
+    Map<SignedForm, List<String>> alone = new HashMap<>();
+    for (SignedForm form : forms) {
+      alone.put(form, fontFiles(new SignedFormPdf().render(form)));
+    }
+
+    SignedFormPdf shared = new SignedFormPdf();
+    shared.render(form("ตัวอักษรชุดอื่นก่อน " + HARD_WORDS));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<String>>> drawn = new ArrayList<>();
+      for (SignedForm form : forms) {
+        drawn.add(threads.submit(() -> fontFiles(shared.render(form))));
+      }
+      for (int i = 0; i < forms.size(); i++) {
+        assertThat(drawn.get(i).get()).as("form %d", i + 1).isEqualTo(alone.get(forms.get(i)));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** The SHA-256 of every embedded font program (the subsets), in the order of the pages. */
+  static List<String> fontFiles(byte[] pdf) throws IOException {
+    List<String> files = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      for (PDPage page : document.getPages()) {
+        PDResources resources = page.getResources();
+        List<String> names = new ArrayList<>();
+        resources.getFontNames().forEach(name -> names.add(name.getName()));
+        Collections.sort(names);
+        for (String name : names) {
+          PDType0Font font = (PDType0Font) resources.getFont(COSName.getPDFName(name));
+          byte[] program =
+              font.getDescendantFont().getFontDescriptor().getFontFile2().toByteArray();
+          files.add(font.getName() + " " + Hashes.sha256(program));
+        }
+      }
+    }
+    assertThat(files).isNotEmpty();
+    return files;
   }
 
   static String text(byte[] pdf) throws IOException {

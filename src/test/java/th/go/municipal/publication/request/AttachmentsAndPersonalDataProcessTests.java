@@ -45,6 +45,12 @@ class AttachmentsAndPersonalDataProcessTests extends ProcessTestSupport {
         .containsExactly(
             "ไฟล์แนบ รายชื่อผู้ได้รับเงินอุดหนุน.pdf: เลขประจำตัวประชาชน 1-1017-xxxxx-xx-0");
     completeTask("reporter.clerk", task(pi), Map.of("reporterConfirmed", true));
+    // The reporter's signature stores the attachment and its finding again: in place of the
+    // start's, not beside them.
+    assertThat(attachments.findByBusinessKeyOrderByVariableNameAsc(pi.getBusinessKey()))
+        .extracting(RequestAttachment::getVariableName)
+        .containsExactly("attachment1");
+    assertThat(findings.findByBusinessKeyOrderByIdAsc(pi.getBusinessKey())).hasSize(1);
 
     assertThatThrownBy(
             () -> completeTask("head.clerk", task(pi), Map.of("headDecision", "approve")))
