@@ -49,13 +49,17 @@ class RequestAuditRecords {
     this.municipality = municipality;
   }
 
-  /** The entry that records the content as just signed. */
-  AuditRecord content(AuditRecord entry, PublicationRequest request) {
-    String details =
-        contentJson(
-            request,
-            attachments.findByBusinessKeyOrderByVariableNameAsc(request.getBusinessKey()),
-            findings.findByBusinessKeyOrderByIdAsc(request.getBusinessKey()));
+  /**
+   * The entry that records the content as just signed: the request with the attachments (by
+   * variable name) and personal-data findings (as found) the step has just stored. The step passes
+   * what it holds: reading them back would flush them and select them again (issue 12).
+   */
+  AuditRecord content(
+      AuditRecord entry,
+      PublicationRequest request,
+      List<RequestAttachment> storedFiles,
+      List<PersonalDataFinding> storedFindings) {
+    String details = contentJson(request, storedFiles, storedFindings);
     return entry
         .withUnit(request.getUnit())
         .vouchingFor(CONTENT + request.getBusinessKey(), Hashes.sha256(details), details);
@@ -116,11 +120,10 @@ class RequestAuditRecords {
     PublicationRequest request = requests.findById(businessKey).orElseThrow();
     List<RequestSignature> trail = signatures.findByBusinessKeyOrderByIdAsc(businessKey);
     RequestSignature reporter = last(trail, Role.REPORTER);
+    List<RequestAttachment> files =
+        attachments.findByBusinessKeyOrderByVariableNameAsc(businessKey);
     String details =
-        contentJson(
-            request,
-            attachments.findByBusinessKeyOrderByVariableNameAsc(businessKey),
-            findings.findByBusinessKeyOrderByIdAsc(businessKey));
+        contentJson(request, files, findings.findByBusinessKeyOrderByIdAsc(businessKey));
     return new SignedForm(
         businessKey,
         municipality.getName(),
@@ -130,7 +133,7 @@ class RequestAuditRecords {
         request.getDetails(),
         request.getExternalUrl(),
         request.getRemarks(),
-        attachments.findByBusinessKeyOrderByVariableNameAsc(businessKey).stream()
+        files.stream()
             .map(
                 a ->
                     new SignedForm.Attachment(

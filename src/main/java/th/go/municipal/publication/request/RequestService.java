@@ -160,7 +160,9 @@ class RequestService {
         auditRecords.content(
             new AuditRecord(
                 businessKey, processInstanceId, userId, "reporter", "submitRequest", null, null),
-            request));
+            request,
+            kept.attachments,
+            kept.findings));
     Map<String, Object> outcome = new HashMap<>(serviceVariables(request));
     outcome.put(RequestVariables.URGENT, fields.urgent());
     return new StepOutcome(businessKey, outcome, List.of());
@@ -205,7 +207,9 @@ class RequestService {
                 "signContent",
                 null,
                 null),
-            request));
+            request,
+            kept.attachments,
+            kept.findings));
     vouch(request, signed, "reporter");
     Map<String, Object> outcome = serviceVariables(request);
     // The next step goes to the head of the unit that was signed for, read from nowhere else.

@@ -91,6 +91,9 @@ class AttachmentsAndPersonalDataProcessTests extends ProcessTestSupport {
               assertThat(entry.getDecision()).isEqualTo("legal-duty");
               assertThat(entry.getComment()).contains("ระเบียบกระทรวงมหาดไทย");
             });
+    // The content vouched for at the start and at the signature (with the attachment and its
+    // finding) is the content stored now.
+    assertThat(audit.verify().intact()).as("the audit chain is intact").isTrue();
   }
 
   @Test
