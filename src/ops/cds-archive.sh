@@ -7,17 +7,32 @@
 # A JVM refuses an archive that is not of its own version and of these very jars (it then starts
 # without it, as slowly as before, with -Xshare:auto's warning in the log), so DIR/made-from keeps
 # the jar's SHA-256 and `java -version` of the training run: when both are still the same, nothing
-# is made again and the script ends at once ("up to date"). That is what lets src/ops/start.sh call
-# it before every start. FORCE=yes makes the archive again all the same.
+# is made again and the script ends at once ("up to date"). That is what lets the systemd unit call
+# it before every start. FORCE=yes makes the archive again all the same. --check only says whether
+# DIR is up to date (exit 0) or not (exit 3) and makes nothing.
 #
-#   bash src/ops/cds-archive.sh target/publication-0.1.0-SNAPSHOT.jar /var/lib/municipal-publication/cds
-#   java -XX:SharedArchiveFile=/var/lib/municipal-publication/cds/publication.jsa \
-#        -jar /var/lib/municipal-publication/cds/publication.jar --spring.profiles.active=postgres
+# The JVM runs the code in DIR, so DIR must not be writable by the service's own user: code it
+# could change there would run at its next start. The unit therefore runs this script as root
+# (ExecStartPre=+…) with TRAINING_USER=publication: the unpacking and the training run are done
+# by that user (before the service starts), then DIR becomes root's, read-only for everyone else.
+# The training run must be made in DIR itself: the archive names the jars it was made from by their
+# paths, and a JVM refuses it for jars at another path. DIR/made-from is written last, so a failed
+# run leaves no archive that --check takes for up to date.
 #
-# Extra JVM options for the training run (e.g. the heap): TRAINING_JAVA_OPTS.
+#   bash src/ops/cds-archive.sh target/publication-0.1.0-SNAPSHOT.jar /var/cache/municipal-publication/cds
+#   java -XX:SharedArchiveFile=/var/cache/municipal-publication/cds/publication.jsa \
+#        -jar /var/cache/municipal-publication/cds/publication.jar --spring.profiles.active=postgres
+#
+# Environment: TRAINING_USER (none: the caller does everything), TRAINING_JAVA_OPTS (extra JVM
+# options for the training run, e.g. the heap), FORCE.
 set -euo pipefail
-JAR=${1:?usage: cds-archive.sh APPLICATION.jar DIR}
-DIR=${2:?usage: cds-archive.sh APPLICATION.jar DIR}
+CHECK=no
+if [ "${1:-}" = --check ]; then
+  CHECK=yes
+  shift
+fi
+JAR=${1:?usage: cds-archive.sh [--check] APPLICATION.jar DIR}
+DIR=${2:?usage: cds-archive.sh [--check] APPLICATION.jar DIR}
 read -ra training_opts <<<"${TRAINING_JAVA_OPTS:-}"
 
 made_from="$(sha256sum "$JAR" | cut -d' ' -f1) $(java -version 2>&1 | tr '\n' ' ')"
@@ -26,18 +41,33 @@ if [ "${FORCE:-no}" != yes ] && [ -s "$DIR/publication.jsa" ] \
   echo "$DIR/publication.jsa: up to date (same jar, same Java)"
   exit 0
 fi
+if [ "$CHECK" = yes ]; then
+  echo "$DIR: no class data sharing archive of this jar and this Java" >&2
+  exit 3
+fi
 echo "Making the class data sharing archive in $DIR (a training run of about half a minute)..."
 rm -rf "$DIR"
-java -Djarmode=tools -jar "$JAR" extract --destination "$DIR" --application-filename publication.jar
+mkdir -p "$DIR"
+as_trainer=()
+if [ -n "${TRAINING_USER:-}" ]; then
+  chown "$TRAINING_USER" "$DIR"
+  as_trainer=(runuser -u "$TRAINING_USER" --)
+fi
+"${as_trainer[@]}" java -Djarmode=tools -jar "$JAR" extract --destination "$DIR" \
+  --application-filename publication.jar
 # The training run needs no settings of the installation: an in-memory database, no web port, no
 # mail, no anchor file. The same classes are loaded as in production but for the database driver.
-java "${training_opts[@]}" -XX:ArchiveClassesAtExit="$DIR/publication.jsa" \
+"${as_trainer[@]}" java "${training_opts[@]}" -XX:ArchiveClassesAtExit="$DIR/publication.jsa" \
   -Dspring.context.exit=onRefresh -jar "$DIR/publication.jar" \
   --spring.datasource.url="jdbc:h2:mem:cds-training;DB_CLOSE_DELAY=-1" \
   --server.port=0 --server.address=127.0.0.1 --publication.audit.anchor-file= \
   --logging.level.root=WARN >"$DIR/training.log" 2>&1 \
   || { tail -40 "$DIR/training.log" >&2; exit 1; }
 [ -s "$DIR/publication.jsa" ] || { echo "no archive made; see $DIR/training.log" >&2; exit 1; }
+if [ -n "${TRAINING_USER:-}" ]; then
+  chown -R "$(id -u):$(id -g)" "$DIR"
+  chmod -R go-w "$DIR"
+fi
 echo "$made_from" >"$DIR/made-from"
 echo "$DIR/publication.jsa: $(du -m "$DIR/publication.jsa" | cut -f1) MB; start with"
 echo "  java -XX:SharedArchiveFile=$DIR/publication.jsa -jar $DIR/publication.jar"

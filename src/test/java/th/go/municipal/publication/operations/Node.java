@@ -75,6 +75,17 @@ final class Node implements AutoCloseable {
   static Node ofStartScript(
       String name, String javaOptions, Path cdsFolder, Map<String, String> settings)
       throws IOException {
+    return ofStartScript(name, javaOptions, cdsFolder, settings, Map.of());
+  }
+
+  /** The same, with more of {@code start.sh}'s environment (e.g. {@code CDS_MAKE=no}). */
+  static Node ofStartScript(
+      String name,
+      String javaOptions,
+      Path cdsFolder,
+      Map<String, String> settings,
+      Map<String, String> moreEnvironment)
+      throws IOException {
     Node plain = of(name, settings, Map.of());
     List<String> command = new ArrayList<>();
     command.add("bash");
@@ -86,6 +97,7 @@ final class Node implements AutoCloseable {
     environment.put("CDS_DIR", cdsFolder.toString());
     environment.put("JAVA", plain.command.get(0));
     environment.put("JAVA_OPTS", javaOptions);
+    environment.putAll(moreEnvironment);
     return new Node(name, plain.folder, plain.port, command, environment);
   }
 
