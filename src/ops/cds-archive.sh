@@ -6,8 +6,8 @@
 # JVM exits when it has refreshed: nothing is served, nothing is written anywhere else).
 # A JVM refuses an archive that is not of its own version and of these very jars (it then starts
 # without it, as slowly as before, with -Xshare:auto's warning in the log), so DIR/made-from keeps
-# the jar's SHA-256 and `java -version` of the training run: when both are still the same, nothing
-# is made again and the script ends at once ("up to date"). That is what lets the systemd unit call
+# the jar's SHA-256 (and size and time) and `java -version` of the training run: when both are still
+# the same, nothing is made again and the script ends at once ("up to date"). That is what lets the systemd unit call
 # it before every start. FORCE=yes makes the archive again all the same. --check only says whether
 # DIR is up to date (exit 0) or not (exit 3) and makes nothing.
 #
@@ -35,9 +35,15 @@ JAR=${1:?usage: cds-archive.sh [--check] APPLICATION.jar DIR}
 DIR=${2:?usage: cds-archive.sh [--check] APPLICATION.jar DIR}
 read -ra training_opts <<<"${TRAINING_JAVA_OPTS:-}"
 
-made_from="$(sha256sum "$JAR" | cut -d' ' -f1) $(java -version 2>&1 | tr '\n' ' ')"
-if [ "${FORCE:-no}" != yes ] && [ -s "$DIR/publication.jsa" ] \
-  && [ "$(cat "$DIR/made-from" 2>/dev/null)" = "$made_from" ]; then
+# made-from: the jar's SHA-256, its size and time, and `java -version`. Hashing the jar takes half a
+# second, and this runs before every start (twice under the unit), so a jar of the same size and
+# time as recorded is taken as the same; any other jar is hashed and compared.
+java_version=$(java -version 2>&1 | tr '\n' ' ')
+jar_stat=$(stat -c '%s %Y' "$JAR")
+if [ "${FORCE:-no}" != yes ] && [ -s "$DIR/publication.jsa" ] && [ -f "$DIR/made-from" ] \
+  && [ "$(sed -n 3p "$DIR/made-from")" = "$java_version" ] \
+  && { [ "$(sed -n 2p "$DIR/made-from")" = "$jar_stat" ] \
+    || [ "$(sed -n 1p "$DIR/made-from")" = "$(sha256sum "$JAR" | cut -d' ' -f1)" ]; }; then
   echo "$DIR/publication.jsa: up to date (same jar, same Java)"
   exit 0
 fi
@@ -68,6 +74,6 @@ if [ -n "${TRAINING_USER:-}" ]; then
   chown -R "$(id -u):$(id -g)" "$DIR"
   chmod -R go-w "$DIR"
 fi
-echo "$made_from" >"$DIR/made-from"
+printf '%s\n%s\n%s\n' "$(sha256sum "$JAR" | cut -d' ' -f1)" "$jar_stat" "$java_version" >"$DIR/made-from"
 echo "$DIR/publication.jsa: $(du -m "$DIR/publication.jsa" | cut -f1) MB; start with"
 echo "  java -XX:SharedArchiveFile=$DIR/publication.jsa -jar $DIR/publication.jar"
