@@ -8,6 +8,10 @@
 #   camunda-schema.sh status  [app.jar]   # the tables' version and the jar's
 #   camunda-schema.sh upgrade [app.jar]   # every node stopped, a backup made: to the jar's version
 #
+# create and upgrade then add the service's own indexes on the engine's tables
+# (db/engine/postgresql-indexes.sql in the jar; each "create index if not exists"), also when the
+# tables are already at the jar's version, so that a release that adds an index needs only upgrade.
+#
 # The jar defaults to $APP_JAR, else /opt/municipal-publication/publication.jar. Each script runs in
 # one transaction (psql --single-transaction): it is applied whole or not at all.
 set -euo pipefail
@@ -32,12 +36,20 @@ unzip -q -o "$JAR" "$ENGINE" -d "$WORK"
 unzip -q -o "$WORK/$ENGINE" 'org/camunda/bpm/engine/db/create/*postgres*' \
   'org/camunda/bpm/engine/db/upgrade/postgres_engine_*' 'org/camunda/bpm/engine/product-info.properties' -d "$WORK"
 SCRIPTS="$WORK/org/camunda/bpm/engine/db"
+unzip -q -o "$JAR" 'BOOT-INF/classes/db/engine/postgresql-indexes.sql' -d "$WORK" 2>/dev/null || true
+SERVICE_INDEXES="$WORK/BOOT-INF/classes/db/engine/postgresql-indexes.sql"
 JAR_VERSION="$(sed -n 's/^camunda.version=//p' "$WORK/org/camunda/bpm/engine/product-info.properties")"
 minor() { echo "$1" | cut -d. -f1,2; }
 
 run() {
   echo "camunda-schema: applying $(basename "$1")" >&2
   psql -X -q -v ON_ERROR_STOP=1 --single-transaction -f "$1" >/dev/null
+}
+
+# The service's own indexes on the engine's tables (from releases that have them).
+service_indexes() {
+  [ -f "$SERVICE_INDEXES" ] || return 0
+  run "$SERVICE_INDEXES"
 }
 
 # The newest entry of the engine's schema log, or nothing on an empty database.
@@ -54,6 +66,7 @@ case "$COMMAND" in
     for part in engine history identity case.engine case.history decision.engine decision.history; do
       run "$SCRIPTS/create/activiti.postgres.create.$part.sql"
     done
+    service_indexes
     echo "camunda-schema: created the engine's tables of version $JAR_VERSION" >&2
     ;;
   status)
@@ -65,7 +78,11 @@ case "$COMMAND" in
     [ -n "$current" ] || die "the database has no engine tables yet; use create"
     from="$(minor "$current")"
     to="$(minor "$JAR_VERSION")"
-    [ "$from" != "$to" ] || { echo "camunda-schema: tables are already at $current" >&2; exit 0; }
+    if [ "$from" = "$to" ]; then
+      service_indexes
+      echo "camunda-schema: tables are already at $current" >&2
+      exit 0
+    fi
     # Camunda's minor scripts, one after the other: 7.23_to_7.24, then the next, up to the jar's.
     step="$from"
     while [ "$step" != "$to" ]; do
@@ -74,6 +91,7 @@ case "$COMMAND" in
       run "$SCRIPTS/upgrade/postgres_engine_${step}_to_${next}.sql"
       step="$next"
     done
+    service_indexes
     echo "camunda-schema: upgraded the engine's tables from $current to $JAR_VERSION" >&2
     ;;
   *)

@@ -46,6 +46,6 @@ class EngineQuerySettingsTests extends ProcessTestSupport {
                 + " then 1 else 0 end",
             String.class);
 
-    assertThat(plan).contains(RevokeCheckIndex.INDEX).contains("TYPE_ = 2");
+    assertThat(plan).contains(EngineIndexes.REVOKE_CHECK_INDEX).contains("TYPE_ = 2");
   }
 }

@@ -9,9 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -93,6 +96,51 @@ class PostgresDatabaseTests extends ProcessTestSupport {
   void theServicesConnectionsPlanWithoutMaterializedCopies() {
     // Every connection of the pool is a session of its own: ask through the pool.
     assertThat(jdbc.queryForObject("show enable_material", String.class)).isEqualTo("off");
+  }
+
+  @Test
+  void theHeadsTaskListChecksTaskGrantsThroughTheServicesPartialIndex() throws Exception {
+    assertThat(EngineIndexes.postgresqlStatements()).isNotEmpty();
+    // As in a municipality with many waiting requests: enough grants that the planner looks each
+    // task's grants up by index rather than reading the table.
+    jdbc.update(
+        "insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_,"
+            + " RESOURCE_ID_, PERMS_) select 'many-grants-' || n, 1, 1, 'nobody', 7,"
+            + " 'no-task-' || n, 2 from generate_series(1, 5000) n");
+    try {
+      jdbc.execute("analyze ACT_RU_AUTHORIZATION");
+      ProcessInstance pi = startRequest("reporter.clerk", validRequest());
+      completeTask("reporter.clerk", task(pi), Map.of("reporterConfirmed", true));
+      long before = taskReadIndexScans();
+
+      List<Task> page =
+          as(
+              "head.clerk",
+              () ->
+                  engine
+                      .getTaskService()
+                      .createTaskQuery()
+                      .taskCandidateGroup("head-clerk")
+                      .listPage(0, 15));
+
+      assertThat(page).extracting(Task::getProcessInstanceId).contains(pi.getId());
+      // A session reports its counts to the statistics at most every half second or so, at its
+      // next statement or when idle (the pool's connections run the polls below).
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (taskReadIndexScans() == before && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(taskReadIndexScans()).isGreaterThan(before);
+    } finally {
+      jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ like 'many-grants-%'");
+    }
+  }
+
+  private long taskReadIndexScans() {
+    return jdbc.queryForObject(
+        "select coalesce(sum(idx_scan), 0) from pg_stat_user_indexes where indexrelname = ?",
+        Long.class,
+        EngineIndexes.TASK_READ_INDEX.toLowerCase());
   }
 
   @Test

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
  * The engine's tables are the operator's on PostgreSQL: a production node refuses an empty database
  * and tables of an older engine, each time naming the script to run; after {@code
  * src/ops/camunda-schema.sh create} or {@code upgrade} it starts, and Flyway brings the service's
- * own tables up to date by itself.
+ * own tables up to date by itself. Both scripts also add the service's own index on the engine's
+ * tables ({@code db/engine/postgresql-indexes.sql}).
  */
 @Tag("production")
 class SchemaUpgradeTests {
 
   @Test
-  void aNodeRefusesMissingOrOlderEngineTablesUntilTheOperatorsScriptRan() throws Exception {
+  void aNodeRefusesMissingOrOlderEngineTablesUntilTheOperatorsScriptRanWhichAddsTheServicesIndex()
+      throws Exception {
     TestPostgres postgres = TestPostgres.running();
     String database = postgres.createDatabase();
 
@@ -26,12 +28,15 @@ class SchemaUpgradeTests {
       assertThat(empty.output()).contains("camunda-schema.sh create");
     }
 
-    postgres.script(database, "src/ops/camunda-schema.sh", "create");
+    assertThat(postgres.script(database, "src/ops/camunda-schema.sh", "create"))
+        .contains("postgresql-indexes.sql");
+    assertThat(taskReadIndexExists(postgres, database)).isTrue();
     assertThat(postgres.script(database, "src/ops/camunda-schema.sh", "status"))
         .contains("tables: 7.24.0")
         .contains("application: 7.24.0");
     // As if the tables were left by the previous release.
     postgres.jdbc(database).update("update act_ge_schema_log set version_ = '7.23.0'");
+    postgres.jdbc(database).update("drop index pub_idx_auth_task_read");
 
     try (Node older = node(postgres, database, "older")) {
       assertThat(older.launch().awaitExit(Duration.ofMinutes(4))).isNotZero();
@@ -39,7 +44,9 @@ class SchemaUpgradeTests {
     }
 
     assertThat(postgres.script(database, "src/ops/camunda-schema.sh", "upgrade"))
-        .contains("postgres_engine_7.23_to_7.24.sql");
+        .contains("postgres_engine_7.23_to_7.24.sql")
+        .contains("postgresql-indexes.sql");
+    assertThat(taskReadIndexExists(postgres, database)).isTrue();
     try (Node upgraded = node(postgres, database, "upgraded")) {
       upgraded.start();
       assertThat(
@@ -50,6 +57,13 @@ class SchemaUpgradeTests {
           .as("the service's own tables migrated by Flyway")
           .isNotBlank();
     }
+  }
+
+  private static boolean taskReadIndexExists(TestPostgres postgres, String database)
+      throws Exception {
+    return postgres
+        .jdbc(database)
+        .queryForObject("select to_regclass('pub_idx_auth_task_read') is not null", Boolean.class);
   }
 
   private static Node node(TestPostgres postgres, String database, String name) throws Exception {
