@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
  * and tables of an older engine, each time naming the script to run; after {@code
  * src/ops/camunda-schema.sh create} or {@code upgrade} it starts, and Flyway brings the service's
  * own tables up to date by itself. Both scripts also add the service's own index on the engine's
- * tables ({@code db/engine/postgresql-indexes.sql}).
+ * tables ({@code db/engine/postgresql-indexes.sql}); a node on a database without it starts and
+ * names the script in a warning.
  */
 @Tag("production")
 class SchemaUpgradeTests {
 
   @Test
-  void aNodeRefusesMissingOrOlderEngineTablesUntilTheOperatorsScriptRanWhichAddsTheServicesIndex()
-      throws Exception {
+  void
+      aNodeRefusesMissingOrOlderEngineTablesUntilTheOperatorsScriptRanWhichAddsTheServicesIndexANodeWithoutItWarns()
+          throws Exception {
     TestPostgres postgres = TestPostgres.running();
     String database = postgres.createDatabase();
 
@@ -47,8 +49,13 @@ class SchemaUpgradeTests {
         .contains("postgres_engine_7.23_to_7.24.sql")
         .contains("postgresql-indexes.sql");
     assertThat(taskReadIndexExists(postgres, database)).isTrue();
+    // A database that lost it (restored from an older dump): the node starts, and says what to run.
+    postgres.jdbc(database).update("drop index pub_idx_auth_task_read");
     try (Node upgraded = node(postgres, database, "upgraded")) {
       upgraded.start();
+      assertThat(upgraded.output())
+          .contains("PUB_IDX_AUTH_TASK_READ is missing")
+          .contains("camunda-schema.sh upgrade");
       assertThat(
               postgres
                   .jdbc(database)
