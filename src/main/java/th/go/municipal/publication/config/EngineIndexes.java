@@ -1,18 +1,15 @@
 package th.go.municipal.publication.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +64,8 @@ class EngineIndexes implements SmartInitializingSingleton {
         jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
     if ("PostgreSQL".equals(database)) {
       if (engineKeepsItsTables) {
-        postgresqlStatements().forEach(jdbc::execute);
+        new ResourceDatabasePopulator(new ClassPathResource(POSTGRESQL_SCRIPT))
+            .execute(jdbc.getDataSource());
       } else if (!postgresqlIndexExists()) {
         log.warn(
             "ดัชนี {} ของตาราง ACT_RU_AUTHORIZATION ยังไม่มี: รายการงานของหัวหน้าจะช้าลงเมื่องานรอมาก"
@@ -86,26 +84,5 @@ class EngineIndexes implements SmartInitializingSingleton {
     return Boolean.TRUE.equals(
         jdbc.queryForObject(
             "select to_regclass(?) is not null", Boolean.class, TASK_READ_INDEX.toLowerCase()));
-  }
-
-  /** The script's statements (each ends with a semicolon; comments are whole lines). */
-  static List<String> postgresqlStatements() {
-    try (InputStream in =
-        EngineIndexes.class.getClassLoader().getResourceAsStream(POSTGRESQL_SCRIPT)) {
-      if (in == null) {
-        throw new IllegalStateException(POSTGRESQL_SCRIPT + " is missing from the application");
-      }
-      String script =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
-              .lines()
-              .filter(line -> !line.trim().startsWith("--"))
-              .reduce("", (a, b) -> a + b + "\n");
-      return Arrays.stream(script.split(";"))
-          .map(String::trim)
-          .filter(statement -> !statement.isEmpty())
-          .toList();
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read " + POSTGRESQL_SCRIPT, e);
-    }
   }
 }
